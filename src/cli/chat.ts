@@ -1,0 +1,57 @@
+import { createInterface } from 'node:readline';
+import type { LiveEngine } from '../engine/live.ts';
+import { formatProblem } from '../engine/live.ts';
+import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
+
+export interface ChatIo {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const HELP = `Ask anything about the article. Commands:
+  /topics   what the article covers
+  /refresh  reload the knowledge files
+  /help     this help
+  /quit     leave (or Ctrl+D)`;
+
+function topicsText(live: LiveEngine, style: TextStyle): string {
+  const engine = live.current();
+  const { meta } = engine.knowledge.article;
+  const lines = [style.bold(meta.title ?? 'The article')];
+  if (meta.source) lines.push(style.dim(`Source: ${meta.source}`));
+  for (const topic of engine.topics()) {
+    lines.push('', style.bold(topic.name));
+    for (const q of topic.questions.slice(0, 4)) lines.push(`  - ${q.question}`);
+  }
+  lines.push('', style.dim(`Knowledge version ${engine.knowledge.version}, loaded ${engine.knowledge.loadedAt.toISOString()}`));
+  return lines.join('\n');
+}
+
+/** The terminal chat: the same engine as the bot, one question a line, until /quit or end of input. */
+export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<void> {
+  const style = io.output.isTTY ? ANSI : PLAIN;
+  const rl = createInterface({ input: io.input, output: io.output, terminal: Boolean(io.output.isTTY) });
+  const say = (text: string) => io.output.write(`${text}\n`);
+  const title = live.current().knowledge.article.meta.title ?? 'the article';
+  say(`${style.bold('citebot')}: ask me about "${title}". Type /help for commands, /quit to leave.`);
+  rl.setPrompt('> ');
+  rl.prompt();
+  for await (const line of rl) {
+    const input = line.trim();
+    if (input === '/quit' || input === '/exit') break;
+    if (input === '/help') say(HELP);
+    else if (input === '/topics') say(topicsText(live, style));
+    else if (input === '/refresh') {
+      const report = await live.refresh();
+      if (report.ok)
+        say(
+          `Knowledge ${report.before.version} -> ${report.after.version}: ` +
+            `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
+        );
+      else say(`Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}`);
+    } else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);
+    rl.prompt();
+  }
+  rl.close();
+  say('Bye.');
+}

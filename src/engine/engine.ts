@@ -1,0 +1,187 @@
+import Fuse from 'fuse.js';
+import type { AnswerType } from '../knowledge/schema.ts';
+import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
+import { KnowledgeIndex, type Match } from './index.ts';
+import type { QuestionKind } from './language.ts';
+import type { Analysis } from './lexicon.ts';
+import { cleanQuestion, MAX_QUESTION_CHARS } from './normalise.ts';
+import { DECLINE, NOTICE } from './messages.ts';
+import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
+import type { Unit } from './units.ts';
+
+/** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
+export const THRESHOLDS = Object.freeze({
+  /** A Q&A or fact match at least this good answers. */
+  answer: 0.55,
+  /** A sentence answers on its own only when it explains this much of the question... */
+  sentenceCoverage: 0.8,
+  /** ...and it must share at least this many terms' worth of weight. */
+  sentenceMinWeight: 3,
+  /** Suggestions must be at least this related to the question. */
+  suggestion: 0.2,
+  maxSuggestions: 3,
+  maxCitations: 3,
+});
+
+/** A question asking for a kind of answer prefers entries that give it. */
+function typeFit(kind: QuestionKind, type: AnswerType): number {
+  switch (kind) {
+    case 'date':
+      return type === 'date' ? 1 : 0.5;
+    case 'number':
+      return type === 'number' ? 1 : 0.5;
+    case 'place':
+      return type === 'place' ? 1 : 0.6;
+    case 'person':
+      return type === 'person' || type === 'organisation' || type === 'list' ? 1 : 0.8;
+    default:
+      return 1;
+  }
+}
+
+/** Words showing that the article itself, not a person in it, is asked what it says. */
+const ARTICLE_WORDS = new Set(['article', 'articl', 'stori', 'piec', 'text', 'report', 'paper', 'op', 'oped', 'essay', 'letter']);
+
+export function buildEngine(knowledge: KnowledgeBase): Engine {
+  const index = new KnowledgeIndex(knowledge);
+  const { units, lexicon } = index;
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const featured = units.filter((u) => u.featured);
+  const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
+  const fuse = new Fuse(
+    units.flatMap((unit, i) => unit.phrasings.map((text) => ({ unit: i, text }))),
+    { keys: ['text'], threshold: 0.4, ignoreLocation: true, includeScore: true },
+  );
+
+  const quoted = knowledge.facts.filter((f) => f.speaks).map((f) => f.name);
+  const suggestion = (u: Unit): Suggestion => ({ id: u.id, question: u.question });
+
+  function citationsOf(ids: readonly string[]): Citation[] {
+    return ids
+      .map((id) => knowledge.article.passages.get(id))
+      .filter((p): p is Passage => p?.sentence !== undefined)
+      .slice(0, THRESHOLDS.maxCitations)
+      .map((p) => ({ quote: p.text, passageId: p.id, paragraph: p.paragraph, sentence: p.sentence! }));
+  }
+
+  function suggestionsFor(ranked: readonly Match[], exclude?: string): Suggestion[] {
+    const out: Unit[] = [];
+    for (const m of ranked) {
+      if (m.score < THRESHOLDS.suggestion || out.length >= THRESHOLDS.maxSuggestions) break;
+      const u = units[m.owner]!;
+      if (u.id !== exclude && !out.some((o) => o.question === u.question)) out.push(u);
+    }
+    for (const u of defaults) {
+      if (out.length >= THRESHOLDS.maxSuggestions) break;
+      if (u.id !== exclude && !out.includes(u)) out.push(u);
+    }
+    return out.map(suggestion);
+  }
+
+  function answerUnit(question: string, unit: Unit, confidence: number, notice?: string): Answer {
+    return {
+      question,
+      found: true,
+      answer: unit.answer,
+      confidence: round(confidence),
+      citations: citationsOf(unit.cite),
+      suggestions: [],
+      entryId: unit.id,
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  function decline(question: string, answer: string, confidence: number, suggestions: Suggestion[], notice?: string): Answer {
+    return { question, found: false, answer, confidence: round(confidence), citations: [], suggestions, ...(notice ? { notice } : {}) };
+  }
+
+  /** Words put in the mouth of someone the article never quotes. */
+  function quotesSomeoneSilent(analysis: Analysis): string | undefined {
+    if (analysis.speech.length === 0) return undefined;
+    if (analysis.terms.some((t) => ARTICLE_WORDS.has(t))) return undefined;
+    const firstSpeech = Math.min(...analysis.speech);
+    const speakers = analysis.entities.filter((e) => e.position < firstSpeech);
+    if (speakers.length === 0 || speakers.some((e) => lexicon.entity(e.key)?.speaks)) return undefined;
+    const silent = units.find((u) => u.id === lexicon.entity(speakers[0]!.key)?.id);
+    return silent ? silent.phrasings[0] : undefined;
+  }
+
+  function ask(raw: string): Answer {
+    const { text: question, truncated } = cleanQuestion(raw);
+    const notice = truncated ? NOTICE.truncated(MAX_QUESTION_CHARS) : undefined;
+    const analysis = lexicon.analyseQuestion(question);
+    if (analysis.terms.length === 0) return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
+
+    const ranked = index
+      .matchUnits(analysis)
+      .map((m) => ({ ...m, score: m.score * typeFit(analysis.kind, units[m.owner]!.type) }))
+      .sort((a, b) => b.score - a.score || a.owner - b.owner);
+    const best = ranked[0];
+
+    const silent = quotesSomeoneSilent(analysis);
+    if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
+
+    if (best && best.score >= THRESHOLDS.answer) return answerUnit(question, units[best.owner]!, best.score, notice);
+
+    const sentence = index.matchSentences(analysis)[0];
+    if (
+      sentence &&
+      analysis.unknown.length === 0 &&
+      sentence.questionCoverage >= THRESHOLDS.sentenceCoverage &&
+      sentence.matched >= THRESHOLDS.sentenceMinWeight
+    ) {
+      const passage = index.sentences[sentence.owner]!;
+      return {
+        question,
+        found: true,
+        answer: DECLINE.fromSentence,
+        confidence: round(sentence.score),
+        citations: citationsOf([passage.id]),
+        suggestions: [],
+        ...(notice ? { notice } : {}),
+      };
+    }
+
+    const answer = analysis.unknown.length > 0 ? DECLINE.unknownWords(analysis.unknown) : DECLINE.notCovered;
+    return decline(question, answer, 1 - (best?.score ?? 0), suggestionsFor(ranked), notice);
+  }
+
+  return {
+    knowledge,
+    ask,
+    answerEntry(id) {
+      const unit = byId.get(id);
+      return unit ? answerUnit(unit.question, unit, 1) : undefined;
+    },
+    complete(partial, limit = 25) {
+      const { text } = cleanQuestion(partial);
+      if (!/[\p{L}\p{N}]/u.test(text)) {
+        const rest = units.filter((u) => u.source === 'qa' && !defaults.includes(u));
+        return [...defaults, ...rest].slice(0, limit).map(suggestion);
+      }
+      const seen = new Set<number>();
+      const out: Suggestion[] = [];
+      for (const hit of fuse.search(text)) {
+        if (seen.has(hit.item.unit)) continue;
+        seen.add(hit.item.unit);
+        out.push(suggestion(units[hit.item.unit]!));
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
+    topics() {
+      const topics = new Map<string, Suggestion[]>();
+      for (const u of units) {
+        if (u.source !== 'qa') continue;
+        const list = topics.get(u.topic) ?? [];
+        list.push(suggestion(u));
+        topics.set(u.topic, list);
+      }
+      return [...topics].map(([name, questions]): Topic => ({ name, questions }));
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}

@@ -1,0 +1,134 @@
+import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { Passage } from '../knowledge/types.ts';
+import { WEAK_WORDS } from './language.ts';
+import { Lexicon, stem, type Analysis } from './lexicon.ts';
+import { unitsOf, type Unit } from './units.ts';
+
+/** Weak words still count, at this share of their usual weight. */
+const WEAK_FACTOR = 0.3;
+/** An entry's answer text helps it match, but less than a phrasing written as a question. */
+const ANSWER_DISCOUNT = 0.85;
+/** How much the share of the question explained weighs against the share of the phrasing used. */
+const QUESTION_COVERAGE_EXPONENT = 0.7;
+
+interface Doc {
+  readonly owner: number;
+  readonly terms: readonly string[];
+  readonly discount: number;
+  weight: number;
+}
+
+export interface Match {
+  /** Index into `units` or `sentences`. */
+  readonly owner: number;
+  readonly score: number;
+  /** Share of the question's weight that the best phrasing explains. */
+  readonly questionCoverage: number;
+  /** Weight of the terms matched. */
+  readonly matched: number;
+}
+
+/**
+ * The searchable form of a knowledge base: every phrasing, answer and sentence as a set of
+ * weighted terms, with postings from term to the texts that hold it. Built once per
+ * knowledge version and never changed.
+ */
+export class KnowledgeIndex {
+  readonly lexicon: Lexicon;
+  readonly units: readonly Unit[];
+  readonly sentences: readonly Passage[];
+  readonly #unitDocs: Doc[] = [];
+  readonly #sentenceDocs: Doc[] = [];
+  readonly #unitPostings = new Map<string, number[]>();
+  readonly #sentencePostings = new Map<string, number[]>();
+  readonly #idf = new Map<string, number>();
+  readonly #unknownWeight: number;
+  readonly #weakStems: ReadonlySet<string>;
+
+  constructor(kb: KnowledgeBase) {
+    this.lexicon = new Lexicon(kb);
+    this.units = unitsOf(kb);
+    this.sentences = kb.article.sentences;
+    this.#weakStems = new Set([...WEAK_WORDS].map(stem));
+
+    const df = new Map<string, number>();
+    const countOnce = (terms: Iterable<string>) => {
+      for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    };
+    this.units.forEach((unit, owner) => {
+      const seen: string[] = [];
+      for (const phrasing of unit.phrasings) {
+        const terms = this.lexicon.analyseKnown(phrasing).terms;
+        this.#unitDocs.push({ owner, terms, discount: 1, weight: 0 });
+        seen.push(...terms);
+      }
+      const answerTerms = this.lexicon.analyseKnown(unit.answer).terms;
+      this.#unitDocs.push({ owner, terms: answerTerms, discount: ANSWER_DISCOUNT, weight: 0 });
+      countOnce([...seen, ...answerTerms]);
+    });
+    this.sentences.forEach((sentence, owner) => {
+      const terms = this.lexicon.analyseKnown(sentence.text).terms;
+      this.#sentenceDocs.push({ owner, terms, discount: 1, weight: 0 });
+      countOnce(terms);
+    });
+
+    const n = this.units.length + this.sentences.length;
+    for (const [term, count] of df) this.#idf.set(term, Math.log(1 + n / count));
+    this.#unknownWeight = Math.log(1 + n);
+    for (const [docs, postings] of [
+      [this.#unitDocs, this.#unitPostings],
+      [this.#sentenceDocs, this.#sentencePostings],
+    ] as const) {
+      docs.forEach((doc, i) => {
+        doc.weight = doc.terms.reduce((sum, t) => sum + this.weight(t), 0);
+        for (const t of doc.terms) {
+          const list = postings.get(t) ?? [];
+          list.push(i);
+          postings.set(t, list);
+        }
+      });
+    }
+  }
+
+  /** How much a term says about which entry is meant: rare terms say more; unknown words the most. */
+  weight(term: string): number {
+    const idf = this.#idf.get(term) ?? this.#unknownWeight;
+    return this.#weakStems.has(term) ? idf * WEAK_FACTOR : idf;
+  }
+
+  /** Best-scoring phrasing of each unit that shares a term with the question. */
+  matchUnits(analysis: Analysis): Match[] {
+    return this.#match(analysis, this.#unitDocs, this.#unitPostings);
+  }
+
+  matchSentences(analysis: Analysis): Match[] {
+    return this.#match(analysis, this.#sentenceDocs, this.#sentencePostings);
+  }
+
+  questionWeight(analysis: Analysis): number {
+    return analysis.terms.reduce((sum, t) => sum + this.weight(t), 0);
+  }
+
+  #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {
+    const total = this.questionWeight(analysis);
+    if (total === 0) return [];
+    const matched = new Map<number, number>();
+    for (const term of analysis.terms) {
+      const w = this.weight(term);
+      for (const d of postings.get(term) ?? []) matched.set(d, (matched.get(d) ?? 0) + w);
+    }
+    const best = new Map<number, Match>();
+    for (const [d, m] of matched) {
+      const doc = docs[d]!;
+      const questionCoverage = m / total;
+      const docCoverage = doc.weight > 0 ? m / doc.weight : 0;
+      const score =
+        doc.discount *
+        questionCoverage ** QUESTION_COVERAGE_EXPONENT *
+        docCoverage ** (1 - QUESTION_COVERAGE_EXPONENT);
+      const previous = best.get(doc.owner);
+      if (!previous || score > previous.score) best.set(doc.owner, { owner: doc.owner, score, questionCoverage, matched: m });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.owner - b.owner);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Words of the languages people ask in, as opposed to words of the article: what carries
+ * no meaning for matching, and which words ask for which kind of answer.
+ */
+
+/** Function words and chat filler: they never decide which entry answers. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a an the is are was were be been being am do does did done doing have has had having of in on at to for from by
+   with about as into onto over under and or but if then so than that this these those it its itself he him his she her
+   they them their theirs we us our you your yours i me my mine what which who whom whose when where why how there here
+   any some can could would should will shall may might must just also very really actually pls plz please thx thanks
+   ty hey hi hello yo ok okay lol lmao rofl bro bruh dude guys man quick q question questions wondering wonder curious
+   u ur r ya yeah yes yep nope hmm hm um uh like tho though btw idk dunno rn abt gonna wanna gotta kinda sorta
+   let lets anyone someone somebody anybody one ones thing things stuff something anything everything again still even
+   not no only all both each either every much many more most other another own same such too up out off
+   get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here
+   и в во на о об с со к по за из у что кто как где когда ли же это этот эта тот та ну а но или`.split(/\s+/),
+);
+
+/**
+ * Words that show up in questions of every kind and say little about which fact is asked:
+ * they count, but only a little.
+ */
+export const WEAK_WORDS: ReadonlySet<string> = new Set(
+  `article articles story piece text report reported news post says said say saying mention mentions mentioned
+   talk talks talked talking name named names called call info information detail details exactly exact quote quotes
+   quoted word words describe described description mean means meant part role job title`.split(/\s+/),
+);
+
+/** Korean particles glued to the end of a word ("푸틴은" is "푸틴" + topic marker). */
+export const HANGUL_PARTICLES = [
+  '에서는', '에게서', '으로는', '이라고', '라고', '에서', '에게', '으로', '하고', '까지', '부터', '께서',
+  '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '랑', '만', '요',
+];
+
+export type QuestionKind = 'date' | 'place' | 'number' | 'person' | 'other';
+
+/** Phrases that ask for a kind of answer, in the order they are tried ("how many years" asks for a number). */
+const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
+  ['number', ['how many', 'how much', 'number of', 'count of', 'сколько']],
+  ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'how long ago', 'когда']],
+  ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
+  ['person', ['who', 'whom', 'whose', 'кто']],
+];
+
+/** Korean question words take endings ("언제야", "누구야"), so they match at the start of a word. */
+const KIND_PREFIXES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
+  ['number', ['몇']],
+  ['date', ['언제']],
+  ['place', ['어디']],
+  ['person', ['누구', '누가']],
+];
+
+export function questionKind(wordList: readonly string[]): QuestionKind {
+  const text = ` ${wordList.join(' ')} `;
+  for (const [kind, phrases] of KIND_PHRASES) if (phrases.some((p) => text.includes(` ${p} `))) return kind;
+  for (const [kind, prefixes] of KIND_PREFIXES)
+    if (wordList.some((w) => prefixes.some((p) => w.startsWith(p)))) return kind;
+  return 'other';
+}

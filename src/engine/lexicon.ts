@@ -1,0 +1,179 @@
+import { stemmer } from 'stemmer';
+import type { KnowledgeBase } from '../knowledge/types.ts';
+import { HANGUL_PARTICLES, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
+import { scriptOf, words } from './normalise.ts';
+import { SpellingCorrector } from './spelling.ts';
+
+/** Longest alias or synonym, in content words, that is looked for as a phrase. */
+const MAX_PHRASE = 6;
+
+export interface EntityInfo {
+  readonly id: string;
+  readonly speaks: boolean;
+}
+
+/** A word of a question after correction, with the terms it stands for. */
+export interface AnalysedWord {
+  readonly word: string;
+  /** Set when the word was a typo of a known word. */
+  readonly correctedFrom?: string;
+  readonly known: boolean;
+  readonly weak: boolean;
+}
+
+export interface Analysis {
+  readonly words: readonly string[];
+  readonly kind: QuestionKind;
+  /** Matching terms: stems and concept keys (`~defense`, `@lavrov`), each once, in order of appearance. */
+  readonly terms: readonly string[];
+  /** Content words that are neither known to the knowledge base nor a typo of a known word. */
+  readonly unknown: readonly string[];
+  /** Entities named, with the position of the content word where each was named. */
+  readonly entities: ReadonlyArray<{ readonly key: string; readonly position: number }>;
+  /** Positions (in content words) of words that ask what someone said. */
+  readonly speech: readonly number[];
+  readonly corrections: ReadonlyArray<readonly [string, string]>;
+}
+
+export function stem(word: string): string {
+  return scriptOf(word) === 'latin' && !/\p{N}/u.test(word) ? stemmer(word) : word;
+}
+
+const entityKey = (id: string) => `@${id}`;
+
+/**
+ * Everything known about the words of one knowledge base: the vocabulary that typos are
+ * corrected against, and the aliases and synonyms that let different words mean one thing.
+ */
+export class Lexicon {
+  readonly #single = new Map<string, string[]>();
+  readonly #phrases = new Map<string, string[]>();
+  readonly #speech = new Set<string>();
+  readonly #entities = new Map<string, EntityInfo>();
+  readonly #frequency = new Map<string, number>();
+  readonly #corrector: SpellingCorrector;
+
+  constructor(kb: KnowledgeBase) {
+    const texts: string[] = [...kb.article.sentences.map((s) => s.text)];
+    for (const e of kb.qa) texts.push(...e.questions, e.answer);
+    for (const f of kb.facts) texts.push(f.name, ...f.aliases, f.role ?? '', ...f.roleAliases, f.description);
+    for (const group of kb.concepts.synonyms) texts.push(...group);
+    texts.push(...kb.concepts.speech);
+    for (const text of texts) for (const w of words(text)) this.#frequency.set(w, (this.#frequency.get(w) ?? 0) + 1);
+    for (const w of [...STOPWORDS, ...WEAK_WORDS]) if (!this.#frequency.has(w)) this.#frequency.set(w, 0);
+
+    for (const group of kb.concepts.synonyms) {
+      const key = `~${contentStems(group[0]!).join('_')}`;
+      for (const term of group) this.#addAlias(term, key, true);
+    }
+    for (const f of kb.facts) {
+      const key = entityKey(f.id);
+      this.#entities.set(key, { id: f.id, speaks: f.speaks });
+      for (const alias of [f.name, ...f.aliases]) this.#addAlias(alias, key, true);
+      for (const role of [f.role, ...f.roleAliases]) if (role) this.#addAlias(role, key, false);
+    }
+    for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
+    this.#corrector = new SpellingCorrector(this.#frequency);
+  }
+
+  /**
+   * A one-word alias stands for its concept (`rzd` is Russian Railways); a longer one adds the
+   * concept beside its words, so "head of roscosmos" still shares `roscosmos` with other questions.
+   */
+  #addAlias(term: string, key: string, replaceSingle: boolean): void {
+    const stems = contentStems(term);
+    if (stems.length === 0 || stems.length > MAX_PHRASE) return;
+    const map = stems.length === 1 && replaceSingle ? this.#single : this.#phrases;
+    const k = stems.join(' ');
+    const list = map.get(k) ?? [];
+    if (!list.includes(key)) list.push(key);
+    map.set(k, list);
+  }
+
+  entity(key: string): EntityInfo | undefined {
+    return this.#entities.get(key);
+  }
+
+  isKnown(word: string): boolean {
+    return this.#frequency.has(word);
+  }
+
+  /** Knowledge text: no typo correction, every word defines the vocabulary. */
+  analyseKnown(text: string): Analysis {
+    return this.#analyse(text, false);
+  }
+
+  analyseQuestion(text: string): Analysis {
+    return this.#analyse(text, true);
+  }
+
+  #fixWord(word: string): AnalysedWord {
+    if (this.#frequency.has(word)) return { word, known: true, weak: WEAK_WORDS.has(word) };
+    if (scriptOf(word) === 'hangul') {
+      for (const particle of HANGUL_PARTICLES)
+        if (word.length > particle.length && word.endsWith(particle)) {
+          const base = word.slice(0, -particle.length);
+          if (this.#frequency.has(base)) return { word: base, correctedFrom: word, known: true, weak: WEAK_WORDS.has(base) };
+        }
+      return { word, known: false, weak: false };
+    }
+    const fixed = this.#corrector.correct(word);
+    if (fixed) return { word: fixed, correctedFrom: word, known: true, weak: WEAK_WORDS.has(fixed) };
+    return { word, known: false, weak: false };
+  }
+
+  #analyse(text: string, correct: boolean): Analysis {
+    const all = words(text);
+    const corrections: Array<[string, string]> = [];
+    const fixedAll = all.map((w) => {
+      if (!correct || STOPWORDS.has(w)) return w;
+      const fixed = this.#fixWord(w);
+      if (fixed.correctedFrom) corrections.push([fixed.correctedFrom, fixed.word]);
+      return fixed.word;
+    });
+    const content = fixedAll.filter((w) => !STOPWORDS.has(w) && !(w.length === 1 && scriptOf(w) === 'latin'));
+    const stems = content.map(stem);
+    const terms: string[] = [];
+    const unknown: string[] = [];
+    const entities: Array<{ key: string; position: number }> = [];
+    const speech: number[] = [];
+    const add = (t: string) => {
+      if (!terms.includes(t)) terms.push(t);
+    };
+    const noteEntity = (key: string, position: number) => {
+      if (this.#entities.has(key) && !entities.some((e) => e.key === key)) entities.push({ key, position });
+    };
+    for (let i = 0; i < stems.length; i++) {
+      for (let len = Math.min(MAX_PHRASE, stems.length - i); len >= 2; len--) {
+        const keys = this.#phrases.get(stems.slice(i, i + len).join(' '));
+        if (keys)
+          for (const key of keys) {
+            add(key);
+            noteEntity(key, i);
+          }
+      }
+      const s = stems[i]!;
+      if (this.#speech.has(s)) speech.push(i);
+      const single = this.#single.get(s);
+      if (single) {
+        for (const key of single) {
+          add(key);
+          noteEntity(key, i);
+        }
+      } else {
+        add(s);
+        const phraseKeys = this.#phrases.get(s);
+        if (phraseKeys) for (const key of phraseKeys) add(key);
+        if (correct && !this.#frequency.has(content[i]!)) unknown.push(content[i]!);
+      }
+    }
+    return { words: fixedAll, kind: questionKind(fixedAll), terms, unknown, entities, speech, corrections };
+  }
+}
+
+/** Stems of the content words of a short text (an alias, a synonym). */
+function contentStems(text: string, keepWeak = false): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w) || (keepWeak && WEAK_WORDS.has(w)))
+    .map(stem);
+}

@@ -1,0 +1,17 @@
+/** Everything the engine says in its own words, in one table. */
+export const DECLINE = Object.freeze({
+  empty: 'Ask me a question about the article, for example one of these.',
+  notCovered: "The article doesn't say. It doesn't cover that, so there is nothing to quote.",
+  unknownWords: (words: readonly string[]) =>
+    `The article doesn't say: it never mentions ${words
+      .slice(0, 3)
+      .map((w) => `"${w}"`)
+      .join(', ')}.`,
+  notQuoted: (who: string, quoted: readonly string[]) =>
+    `The article doesn't say: it does not quote ${who}${quoted.length ? `, only ${quoted.join(' and ')}` : ''}.`,
+  fromSentence: 'The article says this about it:',
+});
+
+export const NOTICE = Object.freeze({
+  truncated: (max: number) => `Your question was longer than ${max} characters, so only its first ${max} were read.`,
+});

@@ -1,0 +1,86 @@
+/**
+ * Text normalisation shared by questions and knowledge: both sides go through the same
+ * steps, so whatever a step does it can never make a question miss its own phrasing.
+ */
+
+/** Longest question the engine reads; longer input is cut here and the asker told so. */
+export const MAX_QUESTION_CHARS = 500;
+
+const DISCORD_TOKENS = [
+  /<a?:\w{1,32}:\d{17,20}>/g, // custom emoji
+  /<(?:@[!&]?|#)\d{17,20}>/g, // user, role and channel mentions
+  /<\/[\w -]{1,32}:\d{17,20}>/g, // command mentions
+  /<t:\d+(?::[tTdDfFR])?>/g, // timestamps
+  /@(?:everyone|here)\b/gi,
+  /:[a-z0-9_+-]{2,32}:/g, // emoji shortcodes
+];
+
+/** Cc and Cf: control and invisible format characters (zero-width spaces, joiners, bidi marks). */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+export interface CleanQuestion {
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
+/**
+ * Turns raw chat input into the question as the asker meant it: invisible characters,
+ * Discord mentions and markdown markers removed, whitespace collapsed, length capped.
+ */
+export function cleanQuestion(raw: string): CleanQuestion {
+  let text = raw.normalize('NFKC').replace(INVISIBLE, (c) => (c === '\n' || c === '\t' ? ' ' : ''));
+  for (const pattern of DISCORD_TOKENS) text = text.replace(pattern, ' ');
+  text = text
+    .replace(/\|\||\*\*|__|~~|```|`/g, ' ')
+    .replace(/(^|\s)[>#-]+\s/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= MAX_QUESTION_CHARS) return { text, truncated: false };
+  const cut = text.slice(0, MAX_QUESTION_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return { text: (space > MAX_QUESTION_CHARS * 0.8 ? cut.slice(0, space) : cut).trim(), truncated: true };
+}
+
+const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bain't\b/g, 'is not'],
+  [/n't\b/g, ' not'],
+  [/'re\b/g, ' are'],
+  [/'ll\b/g, ' will'],
+  [/'ve\b/g, ' have'],
+  [/'d\b/g, ' would'],
+  [/'m\b/g, ' am'],
+  // "putin's", "what's": the possessive and the "is" both carry nothing to match on.
+  [/'s\b/g, ''],
+  [/s'(?=\s|$)/g, 's'],
+];
+
+/**
+ * Lowercase words of a text: NFKC, curly quotes straightened, dashes unified,
+ * initialisms joined (`D.P.R.K.` -> `dprk`), contractions expanded, possessives dropped.
+ */
+export function words(text: string): string[] {
+  let t = text
+    .normalize('NFKC')
+    .replace(INVISIBLE, ' ')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+  t = t.replace(/\b(?:\p{L}\.){2,}(?!\p{L})/gu, (m) => m.replace(/\./g, ''));
+  for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  return t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export type Script = 'latin' | 'hangul' | 'cyrillic' | 'other';
+
+export function scriptOf(word: string): Script {
+  if (HANGUL.test(word)) return 'hangul';
+  if (CYRILLIC.test(word)) return 'cyrillic';
+  if (/^[\p{Script=Latin}\p{N}]+$/u.test(word)) return 'latin';
+  return 'other';
+}

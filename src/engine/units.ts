@@ -1,0 +1,81 @@
+import type { AnswerType, EntityKind, FactEntry } from '../knowledge/schema.ts';
+import type { KnowledgeBase } from '../knowledge/types.ts';
+
+/** One thing the engine can answer: a curated Q&A entry or a fact about an entity. */
+export interface Unit {
+  readonly id: string;
+  readonly source: 'qa' | 'fact';
+  readonly type: AnswerType;
+  /** The well-written question shown in suggestions and autocomplete. */
+  readonly question: string;
+  /** Phrasings matched against questions. */
+  readonly phrasings: readonly string[];
+  readonly answer: string;
+  readonly cite: readonly string[];
+  readonly topic: string;
+  readonly featured: boolean;
+}
+
+const TYPE_OF_KIND: Readonly<Record<EntityKind, AnswerType>> = Object.freeze({
+  person: 'person',
+  organisation: 'organisation',
+  publication: 'organisation',
+  place: 'place',
+  country: 'place',
+  date: 'date',
+  event: 'statement',
+});
+
+const TOPIC_OF_KIND: Readonly<Record<EntityKind, string>> = Object.freeze({
+  person: 'People',
+  organisation: 'Organisations',
+  publication: 'Organisations',
+  place: 'Places',
+  country: 'Places',
+  date: 'Dates and events',
+  event: 'Dates and events',
+});
+
+function factQuestion(f: FactEntry): string {
+  switch (f.kind) {
+    case 'person':
+      return `Who is ${f.name}?`;
+    case 'date':
+    case 'event':
+      return `What happened: ${f.name}?`;
+    default:
+      return `What is ${f.name}?`;
+  }
+}
+
+/** A fact answers "who is <name>" and "who is the <role>", in every alias, both ways round. */
+function factUnit(f: FactEntry): Unit {
+  const names = [f.name, ...f.aliases];
+  const roles = [f.role, ...f.roleAliases].filter((r): r is string => Boolean(r));
+  return {
+    id: f.id,
+    source: 'fact',
+    type: TYPE_OF_KIND[f.kind],
+    question: factQuestion(f),
+    phrasings: [...names, ...roles, ...(f.role ? [`${f.role} ${f.name}`] : [])],
+    answer: f.description,
+    cite: f.cite,
+    topic: TOPIC_OF_KIND[f.kind],
+    featured: false,
+  };
+}
+
+export function unitsOf(kb: KnowledgeBase): Unit[] {
+  const qa: Unit[] = kb.qa.map((e) => ({
+    id: e.id,
+    source: 'qa',
+    type: e.type,
+    question: e.questions[0]!,
+    phrasings: e.questions,
+    answer: e.answer,
+    cite: e.cite,
+    topic: e.topic ?? 'Other questions',
+    featured: e.featured ?? false,
+  }));
+  return [...qa, ...kb.facts.map(factUnit)];
+}

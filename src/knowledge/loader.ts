@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { parseArticle } from './article.ts';
+import {
+  conceptsFileSchema,
+  factEntrySchema,
+  factsFileSchema,
+  qaEntrySchema,
+  qaFileSchema,
+  type ConceptsFile,
+  type FactEntry,
+  type QaEntry,
+} from './schema.ts';
+import type { Article, KnowledgeBase, KnowledgeProblem, LoadResult } from './types.ts';
+
+export const KNOWLEDGE_FILES = Object.freeze({
+  article: 'article.md',
+  qa: 'qa.yaml',
+  facts: 'facts.yaml',
+  concepts: 'concepts.yaml',
+});
+
+type FileName = (typeof KNOWLEDGE_FILES)[keyof typeof KNOWLEDGE_FILES];
+
+function issuesToProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    ...(entry === undefined ? {} : { entry }),
+    message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
+  }));
+}
+
+function parseYamlFile(file: string, source: string, problems: KnowledgeProblem[]): unknown {
+  try {
+    return parseYaml(source, { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    problems.push({ file, message: `is not valid YAML: ${(err as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/** Validates each entry on its own, so one broken entry reports its problem and the rest are still checked. */
+function validateEntries<T extends { id: string }>(
+  file: string,
+  raw: readonly unknown[],
+  schema: z.ZodType<T>,
+  problems: KnowledgeProblem[],
+): T[] {
+  const out: T[] = [];
+  raw.forEach((item, index) => {
+    const id =
+      item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+        ? (item as { id: string }).id
+        : `#${index + 1}`;
+    const parsed = schema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+    else problems.push(...issuesToProblems(file, id, parsed.error));
+  });
+  return out;
+}
+
+function checkCitations(
+  file: string,
+  entries: readonly { id: string; cite: readonly string[]; evidence?: readonly string[] | undefined }[],
+  article: Article,
+  problems: KnowledgeProblem[],
+): void {
+  for (const entry of entries) {
+    const cited = [];
+    for (const id of entry.cite) {
+      const passage = article.passages.get(id);
+      if (!passage) problems.push({ file, entry: entry.id, message: `cites ${id}, which is not a passage of the article` });
+      else cited.push(passage);
+    }
+    for (const fragment of entry.evidence ?? []) {
+      if (cited.length > 0 && !cited.some((p) => p.text.includes(fragment)))
+        problems.push({
+          file,
+          entry: entry.id,
+          message: `evidence "${fragment}" is not word for word in ${entry.cite.join(', ')}`,
+        });
+    }
+  }
+}
+
+function checkUniqueIds(qa: readonly QaEntry[], facts: readonly FactEntry[], problems: KnowledgeProblem[]): void {
+  const seen = new Map<string, string>();
+  const visit = (file: string, id: string) => {
+    const first = seen.get(id);
+    if (first) problems.push({ file, entry: id, message: `id is already used in ${first}` });
+    else seen.set(id, file);
+  };
+  for (const e of qa) visit(KNOWLEDGE_FILES.qa, e.id);
+  for (const f of facts) visit(KNOWLEDGE_FILES.facts, f.id);
+}
+
+function checkDuplicateQuestions(qa: readonly QaEntry[], problems: KnowledgeProblem[]): void {
+  const owner = new Map<string, string>();
+  for (const entry of qa)
+    for (const q of entry.questions) {
+      const key = q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const other = owner.get(key);
+      if (other && other !== entry.id)
+        problems.push({ file: KNOWLEDGE_FILES.qa, entry: entry.id, message: `question "${q}" is also a question of ${other}` });
+      else owner.set(key, entry.id);
+    }
+}
+
+export interface KnowledgeSources {
+  readonly [KNOWLEDGE_FILES.article]?: string;
+  readonly [KNOWLEDGE_FILES.qa]?: string;
+  readonly [KNOWLEDGE_FILES.facts]?: string;
+  readonly [KNOWLEDGE_FILES.concepts]?: string;
+}
+
+/** Pure: builds and cross-checks a knowledge base from file contents, reporting every problem at once. */
+export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new Date()): LoadResult {
+  const problems: KnowledgeProblem[] = [];
+  const required: FileName[] = [KNOWLEDGE_FILES.article, KNOWLEDGE_FILES.qa, KNOWLEDGE_FILES.facts];
+  for (const file of required) if (sources[file] === undefined) problems.push({ file, message: 'is missing' });
+
+  const articleResult = sources[KNOWLEDGE_FILES.article] === undefined ? undefined : parseArticle(sources[KNOWLEDGE_FILES.article]!, KNOWLEDGE_FILES.article);
+  if (articleResult && !articleResult.ok) problems.push(...articleResult.problems);
+
+  let qa: QaEntry[] = [];
+  if (sources[KNOWLEDGE_FILES.qa] !== undefined) {
+    const file = KNOWLEDGE_FILES.qa;
+    const raw = parseYamlFile(file, sources[file]!, problems);
+    if (raw !== undefined) {
+      const top = qaFileSchema.safeParse(raw);
+      if (!top.success) problems.push(...issuesToProblems(file, undefined, top.error));
+      else qa = validateEntries(file, top.data.entries, qaEntrySchema, problems);
+    }
+  }
+
+  let facts: FactEntry[] = [];
+  if (sources[KNOWLEDGE_FILES.facts] !== undefined) {
+    const file = KNOWLEDGE_FILES.facts;
+    const raw = parseYamlFile(file, sources[file]!, problems);
+    if (raw !== undefined) {
+      const top = factsFileSchema.safeParse(raw);
+      if (!top.success) problems.push(...issuesToProblems(file, undefined, top.error));
+      else facts = validateEntries(file, top.data.entities, factEntrySchema as z.ZodType<FactEntry>, problems);
+    }
+  }
+
+  let concepts: ConceptsFile = { synonyms: [], speech: [] };
+  if (sources[KNOWLEDGE_FILES.concepts] !== undefined) {
+    const file = KNOWLEDGE_FILES.concepts;
+    const raw = parseYamlFile(file, sources[file]!, problems);
+    if (raw !== undefined) {
+      const parsed = conceptsFileSchema.safeParse(raw ?? {});
+      if (!parsed.success) problems.push(...issuesToProblems(file, undefined, parsed.error));
+      else concepts = parsed.data;
+    }
+  }
+
+  checkUniqueIds(qa, facts, problems);
+  checkDuplicateQuestions(qa, problems);
+  if (articleResult?.ok) {
+    checkCitations(KNOWLEDGE_FILES.qa, qa, articleResult.article, problems);
+    checkCitations(KNOWLEDGE_FILES.facts, facts, articleResult.article, problems);
+  }
+  if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
+
+  const hash = createHash('sha256');
+  for (const file of Object.values(KNOWLEDGE_FILES)) hash.update(`${file}\0${sources[file] ?? ''}\0`);
+  return {
+    ok: true,
+    knowledge: {
+      article: articleResult.article,
+      qa,
+      facts,
+      concepts,
+      version: hash.digest('hex').slice(0, 12),
+      loadedAt,
+    },
+  };
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Reads `dir` and builds the knowledge base; an unreadable file is a problem, not a crash. */
+export async function loadKnowledge(dir: string, loadedAt: Date = new Date()): Promise<LoadResult> {
+  const sources: Record<string, string> = {};
+  const problems: KnowledgeProblem[] = [];
+  await Promise.all(
+    Object.values(KNOWLEDGE_FILES).map(async (file) => {
+      try {
+        const text = await readOptional(join(dir, file));
+        if (text !== undefined) sources[file] = text;
+      } catch (err) {
+        problems.push({ file, message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      }
+    }),
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  return buildKnowledge(sources, loadedAt);
+}
+
+export type { KnowledgeBase };

@@ -1,0 +1,41 @@
+import type { ArticleFrontMatter, ConceptsFile, FactEntry, QaEntry } from './schema.ts';
+
+/** A quotable piece of the article: a whole paragraph (`p2`) or one sentence of it (`p2.s1`). */
+export interface Passage {
+  readonly id: string;
+  readonly paragraph: number;
+  /** 1-based sentence number; absent for a whole paragraph. */
+  readonly sentence?: number;
+  readonly text: string;
+}
+
+export interface Article {
+  readonly meta: ArticleFrontMatter;
+  readonly paragraphs: readonly Passage[];
+  readonly sentences: readonly Passage[];
+  /** Every paragraph and sentence by id. */
+  readonly passages: ReadonlyMap<string, Passage>;
+}
+
+/** Everything in `knowledge/`, validated and cross-checked. Never mutated after loading. */
+export interface KnowledgeBase {
+  readonly article: Article;
+  readonly qa: readonly QaEntry[];
+  readonly facts: readonly FactEntry[];
+  readonly concepts: ConceptsFile;
+  /** Short content hash of all knowledge files: the same files give the same version. */
+  readonly version: string;
+  readonly loadedAt: Date;
+}
+
+/** One problem in a knowledge file, precise enough for a moderator to fix it. */
+export interface KnowledgeProblem {
+  readonly file: string;
+  /** The entry id (or `#index` when the entry has no usable id). */
+  readonly entry?: string;
+  readonly message: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly knowledge: KnowledgeBase }
+  | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
