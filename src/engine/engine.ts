@@ -13,6 +13,8 @@ import type { Unit } from './units.ts';
 export const THRESHOLDS = Object.freeze({
   /** A Q&A or fact match at least this good answers. */
   answer: 0.55,
+  /** ...or this good, when the question has a word the knowledge base has never seen. */
+  answerWithUnknown: 0.7,
   /** A sentence answers on its own only when it explains this much of the question... */
   sentenceCoverage: 0.8,
   /** ...and it must share at least this many terms' worth of weight. */
@@ -26,10 +28,13 @@ export const THRESHOLDS = Object.freeze({
 /** A question asking for a kind of answer prefers entries that give it. */
 function typeFit(kind: QuestionKind, type: AnswerType): number {
   switch (kind) {
+    case 'age':
+      return type === 'number' ? 1 : 0.5;
     case 'date':
       return type === 'date' ? 1 : 0.5;
     case 'number':
-      return type === 'number' ? 1 : 0.5;
+      // "how many years ago" is answered by a date.
+      return type === 'number' ? 1 : type === 'date' ? 0.85 : 0.5;
     case 'place':
       return type === 'place' ? 1 : 0.6;
     case 'person':
@@ -100,7 +105,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     if (analysis.speech.length === 0) return undefined;
     if (analysis.terms.some((t) => ARTICLE_WORDS.has(t))) return undefined;
     const firstSpeech = Math.min(...analysis.speech);
-    const speakers = analysis.entities.filter((e) => e.position < firstSpeech);
+    const speakers = analysis.entities.filter((e) => e.position < firstSpeech && lexicon.entity(e.key)?.canSpeak);
     if (speakers.length === 0 || speakers.some((e) => lexicon.entity(e.key)?.speaks)) return undefined;
     const silent = units.find((u) => u.id === lexicon.entity(speakers[0]!.key)?.id);
     return silent ? silent.phrasings[0] : undefined;
@@ -121,12 +126,14 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     const silent = quotesSomeoneSilent(analysis);
     if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
 
-    if (best && best.score >= THRESHOLDS.answer) return answerUnit(question, units[best.owner]!, best.score, notice);
+    const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
+    if (best && best.score >= threshold) return answerUnit(question, units[best.owner]!, best.score, notice);
 
     const sentence = index.matchSentences(analysis)[0];
     if (
       sentence &&
       analysis.unknown.length === 0 &&
+      sentenceFits(analysis.kind) &&
       sentence.questionCoverage >= THRESHOLDS.sentenceCoverage &&
       sentence.matched >= THRESHOLDS.sentenceMinWeight
     ) {
@@ -180,6 +187,11 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       return [...topics].map(([name, questions]): Topic => ({ name, questions }));
     },
   };
+}
+
+/** A sentence found by its words alone cannot be trusted to hold a date, number or place asked for. */
+function sentenceFits(kind: QuestionKind): boolean {
+  return kind === 'other' || kind === 'person';
 }
 
 function round(x: number): number {

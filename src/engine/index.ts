@@ -4,8 +4,8 @@ import { WEAK_WORDS } from './language.ts';
 import { Lexicon, stem, type Analysis } from './lexicon.ts';
 import { unitsOf, type Unit } from './units.ts';
 
-/** Weak words still count, at this share of their usual weight. */
-const WEAK_FACTOR = 0.3;
+/** Weak words count the same little whether the knowledge uses them or not. */
+const WEAK_WEIGHT = 0.5;
 /** An entry's answer text helps it match, but less than a phrasing written as a question. */
 const ANSWER_DISCOUNT = 0.85;
 /** How much the share of the question explained weighs against the share of the phrasing used. */
@@ -43,6 +43,8 @@ export class KnowledgeIndex {
   readonly #sentencePostings = new Map<string, number[]>();
   readonly #idf = new Map<string, number>();
   readonly #unknownWeight: number;
+  /** For a word the knowledge knows (in a synonym list, say) but no entry or sentence uses. */
+  readonly #unusedWeight: number;
   readonly #weakStems: ReadonlySet<string>;
 
   constructor(kb: KnowledgeBase) {
@@ -75,6 +77,8 @@ export class KnowledgeIndex {
     const n = this.units.length + this.sentences.length;
     for (const [term, count] of df) this.#idf.set(term, Math.log(1 + n / count));
     this.#unknownWeight = Math.log(1 + n);
+    const idfs = [...this.#idf.values()].sort((a, b) => a - b);
+    this.#unusedWeight = idfs[Math.floor(idfs.length / 2)] ?? 1;
     for (const [docs, postings] of [
       [this.#unitDocs, this.#unitPostings],
       [this.#sentenceDocs, this.#sentencePostings],
@@ -92,8 +96,8 @@ export class KnowledgeIndex {
 
   /** How much a term says about which entry is meant: rare terms say more; unknown words the most. */
   weight(term: string): number {
-    const idf = this.#idf.get(term) ?? this.#unknownWeight;
-    return this.#weakStems.has(term) ? idf * WEAK_FACTOR : idf;
+    if (this.#weakStems.has(term)) return WEAK_WEIGHT;
+    return this.#idf.get(term) ?? (this.lexicon.isKnownStem(term) ? this.#unusedWeight : this.#unknownWeight);
   }
 
   /** Best-scoring phrasing of each unit that shares a term with the question. */

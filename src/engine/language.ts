@@ -13,18 +13,34 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    u ur r ya yeah yes yep nope hmm hm um uh like tho though btw idk dunno rn abt gonna wanna gotta kinda sorta
    let lets anyone someone somebody anybody one ones thing things stuff something anything everything again still even
    not no only all both each either every much many more most other another own same such too up out off
-   get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here
-   и в во на о об с со к по за из у что кто как где когда ли же это этот эта тот та ну а но или`.split(/\s+/),
+   get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here ever count
+   и в во на о об с со к по за из у что кто как где когда ли же это этот эта тот та ну а но или
+   какой какая какое какие каком какую каким какого чем зачем почему ли был была были был есть
+   은 는 이 가 을 를 의 에 누가 무엇 뭐 뭔가 어떤 어느 그 이번 좀 요`.split(/\s+/),
 );
 
 /**
- * Words that show up in questions of every kind and say little about which fact is asked:
- * they count, but only a little.
+ * Everyday words that show up in questions of every kind and say little about which fact is
+ * asked ("who's the railways guy", "what's his position"). They count a little when the
+ * knowledge uses them, and an everyday word the knowledge never uses is no sign that the
+ * question is about something the article leaves out.
  */
 export const WEAK_WORDS: ReadonlySet<string> = new Set(
   `article articles story piece text report reported news post says said say saying mention mentions mentioned
    talk talks talked talking name named names called call info information detail details exactly exact quote quotes
-   quoted word words describe described description mean means meant part role job title`.split(/\s+/),
+   quoted word words describe described description mean means meant part role job title position positions
+   guy guys person people's folks dude lady thing kind sort type way ways bit lot lots
+   use used uses using work works worked working want wants wanted need needs needed make makes made making
+   take takes took taken come comes came coming see saw seen look looks looking seem seems happen happens happened
+   start started starts begin began keep kept put puts try tried trying ask asked asking answer answers
+   now today currently current recently right alright else actually basically literally probably maybe perhaps
+   according regarding concerning re related relating back day days time times anyway whatever
+   dad mom mum father mother friend friends teacher class homework school server chat channel
+   ignore rules rule instructions previous prompt system pretend act roleplay forget
+   good bad big small great nice important main new old real true false sure certain
+   summary summarize summarise overview tldr tl dr gist short brief briefly simple simply
+   list full whole entire complete total matter matters point portfolio post responsibility function duty gig
+   occupation profession началась начался начало`.split(/\s+/),
 );
 
 /** Korean particles glued to the end of a word ("푸틴은" is "푸틴" + topic marker). */
@@ -33,12 +49,13 @@ export const HANGUL_PARTICLES = [
   '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '랑', '만', '요',
 ];
 
-export type QuestionKind = 'date' | 'place' | 'number' | 'person' | 'other';
+export type QuestionKind = 'age' | 'date' | 'place' | 'number' | 'person' | 'other';
 
 /** Phrases that ask for a kind of answer, in the order they are tried ("how many years" asks for a number). */
 const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
-  ['number', ['how many', 'how much', 'number of', 'count of', 'сколько']],
-  ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'how long ago', 'когда']],
+  ['age', ['how old', 'what age', 'сколько лет']],
+  ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
+  ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
   ['person', ['who', 'whom', 'whose', 'кто']],
 ];

@@ -10,6 +10,8 @@ const MAX_PHRASE = 6;
 export interface EntityInfo {
   readonly id: string;
   readonly speaks: boolean;
+  /** People and organisations can be asked what they said; places and dates cannot. */
+  readonly canSpeak: boolean;
 }
 
 /** A word of a question after correction, with the terms it stands for. */
@@ -48,10 +50,12 @@ const entityKey = (id: string) => `@${id}`;
 export class Lexicon {
   readonly #single = new Map<string, string[]>();
   readonly #phrases = new Map<string, string[]>();
+  readonly #wordPhrases = new Map<string, string[]>();
   readonly #speech = new Set<string>();
   readonly #entities = new Map<string, EntityInfo>();
   readonly #frequency = new Map<string, number>();
   readonly #corrector: SpellingCorrector;
+  readonly #knownStems = new Set<string>();
 
   constructor(kb: KnowledgeBase) {
     const texts: string[] = [...kb.article.sentences.map((s) => s.text)];
@@ -63,39 +67,54 @@ export class Lexicon {
     for (const w of [...STOPWORDS, ...WEAK_WORDS]) if (!this.#frequency.has(w)) this.#frequency.set(w, 0);
 
     for (const group of kb.concepts.synonyms) {
-      const key = `~${contentStems(group[0]!).join('_')}`;
+      const key = `~${words(group[0]!).join('_')}`;
       for (const term of group) this.#addAlias(term, key, true);
     }
     for (const f of kb.facts) {
       const key = entityKey(f.id);
-      this.#entities.set(key, { id: f.id, speaks: f.speaks });
+      this.#entities.set(key, { id: f.id, speaks: f.speaks, canSpeak: f.kind === 'person' || f.kind === 'organisation' });
       for (const alias of [f.name, ...f.aliases]) this.#addAlias(alias, key, true);
       for (const role of [f.role, ...f.roleAliases]) if (role) this.#addAlias(role, key, false);
     }
     for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
+    for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
     this.#corrector = new SpellingCorrector(this.#frequency);
   }
 
   /**
-   * A one-word alias stands for its concept (`rzd` is Russian Railways); a longer one adds the
-   * concept beside its words, so "head of roscosmos" still shares `roscosmos` with other questions.
+   * A one-word alias stands for its concept (`rzd` is Russian Railways). A longer one adds the
+   * concept beside its words, so "head of roscosmos" still shares `roscosmos` with other
+   * questions; it is looked for word for word ("been to") and by its content words alone
+   * ("head roscosmos" in "who heads roscosmos").
    */
   #addAlias(term: string, key: string, replaceSingle: boolean): void {
-    const stems = contentStems(term);
-    if (stems.length === 0 || stems.length > MAX_PHRASE) return;
-    const map = stems.length === 1 && replaceSingle ? this.#single : this.#phrases;
-    const k = stems.join(' ');
-    const list = map.get(k) ?? [];
-    if (!list.includes(key)) list.push(key);
-    map.set(k, list);
+    const all = words(term).map(stem);
+    if (all.length === 0 || all.length > MAX_PHRASE) return;
+    const put = (map: Map<string, string[]>, k: string) => {
+      const list = map.get(k) ?? [];
+      if (!list.includes(key)) list.push(key);
+      map.set(k, list);
+    };
+    if (all.length === 1) {
+      put(replaceSingle && !STOPWORDS.has(all[0]!) ? this.#single : this.#phrases, all[0]!);
+      return;
+    }
+    put(this.#wordPhrases, all.join(' '));
+    const content = contentStems(term);
+    if (content.length >= 2) put(this.#phrases, content.join(' '));
   }
 
   entity(key: string): EntityInfo | undefined {
     return this.#entities.get(key);
   }
 
-  isKnown(word: string): boolean {
-    return this.#frequency.has(word);
+  isKnownStem(s: string): boolean {
+    return this.#knownStems.has(s);
+  }
+
+  /** Known to the knowledge base, as written or by its stem, or an everyday word. */
+  isKnownWord(word: string): boolean {
+    return this.#frequency.has(word) || WEAK_WORDS.has(word) || this.#knownStems.has(stem(word));
   }
 
   /** Knowledge text: no typo correction, every word defines the vocabulary. */
@@ -109,6 +128,8 @@ export class Lexicon {
 
   #fixWord(word: string): AnalysedWord {
     if (this.#frequency.has(word)) return { word, known: true, weak: WEAK_WORDS.has(word) };
+    // "rules" is no typo of "rule", and an everyday word is no typo at all.
+    if (WEAK_WORDS.has(word) || this.#knownStems.has(stem(word))) return { word, known: true, weak: WEAK_WORDS.has(word) };
     if (scriptOf(word) === 'hangul') {
       for (const particle of HANGUL_PARTICLES)
         if (word.length > particle.length && word.endsWith(particle)) {
@@ -131,7 +152,7 @@ export class Lexicon {
       if (fixed.correctedFrom) corrections.push([fixed.correctedFrom, fixed.word]);
       return fixed.word;
     });
-    const content = fixedAll.filter((w) => !STOPWORDS.has(w) && !(w.length === 1 && scriptOf(w) === 'latin'));
+    const content = fixedAll.filter((w) => !STOPWORDS.has(w));
     const stems = content.map(stem);
     const terms: string[] = [];
     const unknown: string[] = [];
@@ -143,6 +164,17 @@ export class Lexicon {
     const noteEntity = (key: string, position: number) => {
       if (this.#entities.has(key) && !entities.some((e) => e.key === key)) entities.push({ key, position });
     };
+    const allStems = fixedAll.map(stem);
+    let contentBefore = 0;
+    for (let i = 0; i < allStems.length; i++) {
+      for (let len = Math.min(MAX_PHRASE, allStems.length - i); len >= 2; len--) {
+        for (const key of this.#wordPhrases.get(allStems.slice(i, i + len).join(' ')) ?? []) {
+          add(key);
+          noteEntity(key, contentBefore);
+        }
+      }
+      if (!STOPWORDS.has(fixedAll[i]!)) contentBefore++;
+    }
     for (let i = 0; i < stems.length; i++) {
       for (let len = Math.min(MAX_PHRASE, stems.length - i); len >= 2; len--) {
         const keys = this.#phrases.get(stems.slice(i, i + len).join(' '));
@@ -160,15 +192,20 @@ export class Lexicon {
           add(key);
           noteEntity(key, i);
         }
-      } else {
+      } else if (!isLetter(s)) {
         add(s);
         const phraseKeys = this.#phrases.get(s);
         if (phraseKeys) for (const key of phraseKeys) add(key);
-        if (correct && !this.#frequency.has(content[i]!)) unknown.push(content[i]!);
+        if (correct && !this.isKnownWord(content[i]!)) unknown.push(content[i]!);
       }
     }
     return { words: fixedAll, kind: questionKind(fixedAll), terms, unknown, entities, speech, corrections };
   }
+}
+
+/** "n" in "n korea" helps find the phrase but is no term of its own. */
+function isLetter(word: string): boolean {
+  return word.length === 1 && scriptOf(word) === 'latin';
 }
 
 /** Stems of the content words of a short text (an alias, a synonym). */

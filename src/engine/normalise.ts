@@ -28,7 +28,8 @@ export interface CleanQuestion {
  * Discord mentions and markdown markers removed, whitespace collapsed, length capped.
  */
 export function cleanQuestion(raw: string): CleanQuestion {
-  let text = raw.normalize('NFKC').replace(INVISIBLE, (c) => (c === '\n' || c === '\t' ? ' ' : ''));
+  // A zero-width space is used between words as often as inside them; other invisible characters only hide.
+  let text = raw.normalize('NFKC').replace(INVISIBLE, (c) => (c === '\n' || c === '\t' || c === '\u200B' ? ' ' : ''));
   for (const pattern of DISCORD_TOKENS) text = text.replace(pattern, ' ');
   text = text
     .replace(/\|\||\*\*|__|~~|```|`/g, ' ')

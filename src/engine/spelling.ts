@@ -69,6 +69,7 @@ export class SpellingCorrector {
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
         // A first letter is rarely mistyped: without this "lavrov" and "kavrov" would tie.
+        if (candidate[0] !== word[0] && word.length < 6) continue;
         const penalty = candidate[0] === word[0] ? 0 : 0.5;
         const frequency = this.#frequency.get(candidate) ?? 0;
         const score = distance + penalty;
