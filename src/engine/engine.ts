@@ -112,9 +112,11 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
   }
 
   function ask(raw: string): Answer {
-    const { text: question, truncated } = cleanQuestion(raw);
+    const { text: cleaned, truncated } = cleanQuestion(raw);
+    // Echo what was asked, not its cleaned form, so replies pair up with questions.
+    const question = raw.length > MAX_QUESTION_CHARS ? `${raw.slice(0, MAX_QUESTION_CHARS)}…` : raw;
     const notice = truncated ? NOTICE.truncated(MAX_QUESTION_CHARS) : undefined;
-    const analysis = lexicon.analyseQuestion(question);
+    const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
 
     const ranked = index

@@ -109,8 +109,19 @@ export class KnowledgeIndex {
     return this.#match(analysis, this.#sentenceDocs, this.#sentencePostings);
   }
 
+  /**
+   * Unknown words together weigh at most as much as one: one strange word in a short question
+   * is likely its point ("is shoigu in the delegation"), while many in a long one are chatter.
+   */
   questionWeight(analysis: Analysis): number {
-    return analysis.terms.reduce((sum, t) => sum + this.weight(t), 0);
+    let known = 0;
+    let unknown = 0;
+    for (const t of analysis.terms) {
+      const w = this.weight(t);
+      if (w === this.#unknownWeight) unknown += w;
+      else known += w;
+    }
+    return known + Math.min(unknown, this.#unknownWeight);
   }
 
   #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {

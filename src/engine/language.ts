@@ -14,8 +14,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    let lets anyone someone somebody anybody one ones thing things stuff something anything everything again still even
    not no only all both each either every much many more most other another own same such too up out off
    get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here ever count
+   whats wat wht hw hwo wen whn wher whre wich whcih whos whoes wheres hows thats im ive dont didnt doesnt isnt wasnt cant wont aint bc cuz coz cos
+   thru tho y k kk imo imho tbh fyi asap
    и в во на о об с со к по за из у что кто как где когда ли же это этот эта тот та ну а но или
-   какой какая какое какие каком какую каким какого чем зачем почему ли был была были был есть
+   какой какая какое какие каком какую каким какого чем зачем почему ли был была были есть такой такая такие
    은 는 이 가 을 를 의 에 누가 무엇 뭐 뭔가 어떤 어느 그 이번 좀 요`.split(/\s+/),
 );
 
@@ -40,7 +42,10 @@ export const WEAK_WORDS: ReadonlySet<string> = new Set(
    good bad big small great nice important main new old real true false sure certain
    summary summarize summarise overview tldr tl dr gist short brief briefly simple simply
    list full whole entire complete total matter matters point portfolio post responsibility function duty gig
-   occupation profession началась начался начало`.split(/\s+/),
+   occupation profession view views stance opinion opinions take thoughts
+   sorry dumb stupid silly late joined join forgot forget forgetting remember remind reminder confused confusing
+   wait hold guess reckon suppose supposed heard hear read reading saw skim skimmed missed
+   началась начался начало`.split(/\s+/),
 );
 
 /** Korean particles glued to the end of a word ("푸틴은" is "푸틴" + topic marker). */

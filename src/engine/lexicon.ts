@@ -78,7 +78,10 @@ export class Lexicon {
     }
     for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
-    this.#corrector = new SpellingCorrector(this.#frequency);
+    // A typo is corrected to a word that matters: "staying" must not become the stopword "saying".
+    this.#corrector = new SpellingCorrector(
+      new Map([...this.#frequency].filter(([w]) => !STOPWORDS.has(w) && !WEAK_WORDS.has(w))),
+    );
   }
 
   /**

@@ -1,5 +1,3 @@
-import Fuse from 'fuse.js';
-
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -26,59 +24,68 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** How many edits a word of this length may be away from a known word: short words need to be exact-ish. */
 export function allowedEdits(length: number): number {
-  if (length < 4) return 0;
+  // Nobody's typo is 25 letters long; such "words" are keyboard mashing and not worth the search.
+  if (length < 4 || length > 24) return 0;
   if (length < 7) return 1;
   return 2;
 }
 
+/** Every string made by deleting up to `depth` characters from `word` (itself included). */
+function deletions(word: string, depth: number, out = new Set<string>()): Set<string> {
+  out.add(word);
+  if (depth === 0 || word.length <= 1) return out;
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (!out.has(shorter)) deletions(shorter, depth - 1, out);
+  }
+  return out;
+}
+
 /**
- * Corrects typos word by word against the knowledge vocabulary. fuse.js proposes
- * candidates among known words of a similar length; the edit distance decides, so a word is
- * only ever replaced by one a slip of the keyboard away.
+ * Corrects typos word by word against the knowledge vocabulary. Two words within two edits
+ * share a string reachable by deleting at most two characters from each, so an index of
+ * such deletions finds every candidate in a few lookups instead of a scan of the vocabulary;
+ * the edit distance then decides, so a word is only ever replaced by one a slip of the
+ * keyboard away.
  */
 export class SpellingCorrector {
-  readonly #byLength = new Map<number, Fuse<string>>();
+  readonly #byDeletion = new Map<string, string[]>();
   readonly #frequency: ReadonlyMap<string, number>;
 
   constructor(frequency: ReadonlyMap<string, number>) {
     this.#frequency = frequency;
-    const buckets = new Map<number, string[]>();
-    for (const word of frequency.keys()) {
-      if (word.length < 3 || /^\p{N}+$/u.test(word)) continue;
-      const list = buckets.get(word.length) ?? [];
-      list.push(word);
-      buckets.set(word.length, list);
+    for (const word of [...frequency.keys()].sort()) {
+      if (word.length < 3 || /\p{N}/u.test(word)) continue;
+      for (const key of deletions(word, allowedEdits(word.length + 2))) {
+        const list = this.#byDeletion.get(key);
+        if (list) list.push(word);
+        else this.#byDeletion.set(key, [word]);
+      }
     }
-    for (const [length, list] of buckets)
-      this.#byLength.set(
-        length,
-        new Fuse(list.sort(), { includeScore: true, threshold: 0.45, ignoreLocation: true, isCaseSensitive: true, shouldSort: true }),
-      );
   }
 
   /** The known word this one was most likely meant to be, or undefined when none is close enough. */
   correct(word: string): string | undefined {
     const max = allowedEdits(word.length);
     if (max === 0 || /\p{N}/u.test(word)) return undefined;
-    let best: { word: string; distance: number; frequency: number } | undefined;
-    for (let length = word.length - max; length <= word.length + max; length++) {
-      const fuse = this.#byLength.get(length);
-      if (!fuse) continue;
-      for (const hit of fuse.search(word, { limit: 8 })) {
-        const candidate = hit.item;
+    const seen = new Set<string>();
+    let best: { word: string; score: number; frequency: number } | undefined;
+    for (const key of deletions(word, max)) {
+      for (const candidate of this.#byDeletion.get(key) ?? []) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        // A first letter is rarely mistyped: without this "test" would become "west".
+        if (candidate[0] !== word[0] && word.length < 6) continue;
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
-        // A first letter is rarely mistyped: without this "lavrov" and "kavrov" would tie.
-        if (candidate[0] !== word[0] && word.length < 6) continue;
-        const penalty = candidate[0] === word[0] ? 0 : 0.5;
+        const score = distance + (candidate[0] === word[0] ? 0 : 0.5);
         const frequency = this.#frequency.get(candidate) ?? 0;
-        const score = distance + penalty;
         if (
           !best ||
-          score < best.distance ||
-          (score === best.distance && (frequency > best.frequency || (frequency === best.frequency && candidate < best.word)))
+          score < best.score ||
+          (score === best.score && (frequency > best.frequency || (frequency === best.frequency && candidate < best.word)))
         )
-          best = { word: candidate, distance: score, frequency };
+          best = { word: candidate, score, frequency };
       }
     }
     return best?.word;
