@@ -118,10 +118,14 @@ export class KnowledgeIndex {
     let unknown = 0;
     for (const t of analysis.terms) {
       const w = this.weight(t);
-      if (w === this.#unknownWeight) unknown += w;
+      if (this.#isUnknown(t)) unknown += w;
       else known += w;
     }
     return known + Math.min(unknown, this.#unknownWeight);
+  }
+
+  #isUnknown(term: string): boolean {
+    return !this.#idf.has(term) && !this.#weakStems.has(term) && !this.lexicon.isKnownStem(term) && !/^[~@]/.test(term);
   }
 
   #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {

@@ -1,0 +1,142 @@
+import { DiscordjsErrorCodes, Events, type Client, type ClientOptions } from 'discord.js';
+import type { Config } from '../config.ts';
+import type { LiveEngine } from '../engine/live.ts';
+import type { Logger } from '../log.ts';
+import { createChatHandler } from './chat.ts';
+import type { BotContext } from './command.ts';
+import { scopeOf, syncCommands } from './commands-sync.ts';
+import { createClient } from './client.ts';
+import { createDispatcher } from './dispatch.ts';
+import { commandBodies } from './registry.ts';
+
+export interface RunningBot {
+  readonly client: Client;
+  /** Closes the gateway connection; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** For tests against a local Discord-compatible server; production keeps the defaults. */
+  readonly clientOptions?: Partial<ClientOptions>;
+  /** Called once when Discord closes the connection for good (bad token, refused intents). */
+  readonly onFatal?: (message: string) => void;
+}
+
+/** A failure to start, with a one-line message that is safe to print (it never holds the token). */
+export class BotStartError extends Error {
+  constructor(
+    readonly code: 'token-missing' | 'token-invalid' | 'connect-failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BotStartError';
+  }
+}
+
+export const MESSAGES = Object.freeze({
+  tokenMissing: 'DISCORD_TOKEN is not set.',
+  tokenInvalid:
+    'Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (your app > Bot > Reset Token) and put the new one in .env.',
+  disallowedIntents:
+    'Discord refused the Message Content intent, which ASK_CHANNEL_IDS needs. Switch it on in the Developer Portal (your app > Bot > Privileged Gateway Intents > Message Content Intent), or unset ASK_CHANNEL_IDS.',
+  shardingRequired: 'Discord requires sharding for this many servers; run the bot under a ShardingManager.',
+});
+
+/** Gateway close codes after which discord.js will not reconnect, and what to tell the operator. */
+export function fatalCloseMessage(code: number): string | undefined {
+  switch (code) {
+    case 4004:
+      return MESSAGES.tokenInvalid;
+    case 4013:
+    case 4014:
+      return MESSAGES.disallowedIntents;
+    case 4011:
+      return MESSAGES.shardingRequired;
+    case 4010:
+    case 4012:
+      return `Discord closed the connection for good (gateway close code ${code}).`;
+    default:
+      return undefined;
+  }
+}
+
+function startError(error: unknown): BotStartError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === DiscordjsErrorCodes.TokenInvalid) return new BotStartError('token-invalid', MESSAGES.tokenInvalid);
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new BotStartError('connect-failed', `Could not connect to Discord: ${reason}`);
+}
+
+function fatalStartError(message: string): BotStartError {
+  return new BotStartError(message === MESSAGES.tokenInvalid ? 'token-invalid' : 'connect-failed', message);
+}
+
+function wire(client: Client, ctx: BotContext, onFatal: (message: string) => void): void {
+  const { log, config } = ctx;
+  const dispatch = createDispatcher(ctx);
+  const chat = createChatHandler(ctx);
+
+  client.once(Events.ClientReady, async (ready) => {
+    log.info(`logged in as ${ready.user.tag} (${ready.user.id}), in ${ready.guilds.cache.size} server(s)`);
+    try {
+      await syncCommands(ready.rest, ready.application.id, scopeOf(config.guildId), commandBodies(), log);
+    } catch (error) {
+      // The bot still answers mentions and DMs, and commands registered earlier still work.
+      log.error(
+        'could not register slash commands (was the bot invited with the applications.commands scope, and is DISCORD_GUILD_ID right?)',
+        error,
+      );
+    }
+  });
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.MessageCreate, (message) => void chat(message));
+
+  // Without an `error` listener an EventEmitter error would end the process.
+  client.on(Events.Error, (error) => log.error('Discord client error', error));
+  client.on(Events.Warn, (message) => log.warn(message));
+  // One line: a fatal close also arrives here, and is explained once by onFatal.
+  client.on(Events.ShardError, (error, shard) => log.warn(`shard ${shard}: ${error.message}`));
+  client.on(Events.ShardReconnecting, (shard) => log.debug(`shard ${shard}: reconnecting`));
+  client.on(Events.ShardResume, (shard, replayed) => log.info(`shard ${shard}: resumed (${replayed} events replayed)`));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const fatal = fatalCloseMessage(event.code);
+    if (fatal === undefined) log.warn(`shard ${shard}: disconnected (code ${event.code})`);
+    else onFatal(fatal);
+  });
+  if (log.isEnabled('debug')) client.on(Events.Debug, (message) => log.debug(message));
+}
+
+/**
+ * Connects to Discord and serves until `stop()`. Rejects with a BotStartError when the token is
+ * missing or rejected, or Discord cannot be reached.
+ */
+export async function startBot(config: Config, live: LiveEngine, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
+  if (config.discordToken === undefined) throw new BotStartError('token-missing', MESSAGES.tokenMissing);
+  const client = createClient(config, options.clientOptions);
+  // A fatal close during login is reported by the rejected login itself, in one line.
+  let loggingIn = true;
+  let fatalDuringLogin: string | undefined;
+  let fatalSeen = false;
+  const onFatal = (message: string) => {
+    if (fatalSeen) return;
+    fatalSeen = true;
+    if (loggingIn) fatalDuringLogin = message;
+    else if (options.onFatal !== undefined) options.onFatal(message);
+    else log.error(message);
+  };
+  wire(client, { live, config, log }, onFatal);
+
+  try {
+    await client.login(config.discordToken);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw fatalDuringLogin !== undefined ? fatalStartError(fatalDuringLogin) : startError(error);
+  }
+  loggingIn = false;
+  if (fatalDuringLogin !== undefined) {
+    await client.destroy().catch(() => undefined);
+    throw fatalStartError(fatalDuringLogin);
+  }
+  let stopping: Promise<void> | undefined;
+  return { client, stop: () => (stopping ??= client.destroy()) };
+}

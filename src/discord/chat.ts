@@ -1,0 +1,94 @@
+import { ChannelType, type Message } from 'discord.js';
+import { renderMentionHowTo, renderSomethingWentWrong, type Reply } from '../render/discord.ts';
+import { askReply } from './commands/ask.ts';
+import type { BotContext } from './command.ts';
+
+/**
+ * Plain messages as questions: a message that mentions the bot, any DM, and any message in an
+ * ask channel. Deciding is a pure function of a few facts about the message; only the handler
+ * at the bottom touches Discord.
+ */
+
+export interface MessageFacts {
+  readonly content: string;
+  readonly authorIsBot: boolean;
+  readonly system: boolean;
+  readonly isDm: boolean;
+  readonly channelId: string;
+  /** For a thread, its parent channel: a thread in an ask channel is part of it. */
+  readonly parentChannelId?: string | null;
+}
+
+export type ChatDecision =
+  | { readonly kind: 'ignore' }
+  | { readonly kind: 'how-to' }
+  | { readonly kind: 'ask'; readonly question: string };
+
+/** Removes every mention of the bot (`<@id>` or the older `<@!id>`) and tidies the spacing. */
+export function stripMention(content: string, botUserId: string): { readonly text: string; readonly mentioned: boolean } {
+  const mention = new RegExp(`<@!?${botUserId}>`, 'g');
+  const mentioned = mention.test(content);
+  const text = content.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+  // "@citebot, who leads Roscosmos?" leaves a leading comma or colon.
+  return { text: mentioned ? text.replace(/^[,:;\-–—]\s*/, '') : text, mentioned };
+}
+
+export function decideChat(facts: MessageFacts, botUserId: string, askChannelIds: readonly string[]): ChatDecision {
+  // Bots (this one included) never get answers: two bots could otherwise talk forever.
+  if (facts.authorIsBot || facts.system) return { kind: 'ignore' };
+  const { text, mentioned } = stripMention(facts.content, botUserId);
+  const inAskChannel =
+    askChannelIds.includes(facts.channelId) ||
+    (facts.parentChannelId !== undefined && facts.parentChannelId !== null && askChannelIds.includes(facts.parentChannelId));
+  if (!mentioned && !facts.isDm && !inAskChannel) return { kind: 'ignore' };
+  if (text !== '') return { kind: 'ask', question: text };
+  // An empty ask-channel message is an image or a sticker, not a question for the bot.
+  return mentioned || facts.isDm ? { kind: 'how-to' } : { kind: 'ignore' };
+}
+
+export function messageFacts(message: Message): MessageFacts {
+  const channel = message.channel;
+  return {
+    content: message.content,
+    authorIsBot: message.author.bot || message.webhookId !== null,
+    system: message.system,
+    isDm: !message.inGuild() || channel.type === ChannelType.DM,
+    channelId: message.channelId,
+    parentChannelId: channel.isThread() ? channel.parentId : null,
+  };
+}
+
+export function chatReply(decision: ChatDecision, ctx: BotContext, botUserId: string): Reply | undefined {
+  switch (decision.kind) {
+    case 'ignore':
+      return undefined;
+    case 'how-to':
+      return renderMentionHowTo(botUserId, ctx.live.current().complete('', 1)[0]?.question);
+    case 'ask':
+      return askReply(ctx.live.current(), decision.question);
+  }
+}
+
+export function createChatHandler(ctx: BotContext): (message: Message) => Promise<void> {
+  const { log } = ctx;
+  return async (message: Message): Promise<void> => {
+    const botUserId = message.client.user.id;
+    let reply: Reply | undefined;
+    try {
+      const decision = decideChat(messageFacts(message), botUserId, ctx.config.askChannelIds);
+      if (decision.kind === 'ignore') return;
+      log.debug(`message ${message.id} from user ${message.author.id}: ${decision.kind}`);
+      reply = chatReply(decision, ctx, botUserId);
+    } catch (error) {
+      log.error(`answering message ${message.id} failed`, error);
+      reply = renderSomethingWentWrong();
+    }
+    if (reply === undefined) return;
+    try {
+      // A reply threads the answer under the question without pinging its author.
+      await message.reply({ ...reply, allowedMentions: { parse: [], repliedUser: false } });
+    } catch (error) {
+      log.warn(`could not reply to message ${message.id} in channel ${message.channelId}`, error);
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import type {
+  ApplicationCommandOptionChoiceData,
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.ts';
+import type { LiveEngine } from '../engine/live.ts';
+import type { Logger } from '../log.ts';
+import type { Reply } from '../render/discord.ts';
+
+/** What every handler may use. Passed in, never global, so tests build their own. */
+export interface BotContext {
+  readonly live: LiveEngine;
+  readonly config: Config;
+  readonly log: Logger;
+}
+
+export type Visibility = 'public' | 'ephemeral';
+
+/**
+ * One slash command: its definition and its handler. Handlers return the reply instead of
+ * sending it, so the dispatcher alone decides how and when to acknowledge, and how to fail.
+ */
+export interface Command {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Decided before running: Discord fixes a reply's visibility at the first response. */
+  visibility(interaction: ChatInputCommandInteraction): Visibility;
+  /**
+   * `now`: acknowledge (defer) before running, for work that may take a while.
+   * `if-slow`: reply directly, deferring only if running nears Discord's 3 s deadline.
+   */
+  readonly defer: 'now' | 'if-slow';
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Reply | Promise<Reply>;
+  autocomplete?(
+    interaction: AutocompleteInteraction,
+    ctx: BotContext,
+  ): readonly ApplicationCommandOptionChoiceData<string>[] | Promise<readonly ApplicationCommandOptionChoiceData<string>[]>;
+}

@@ -1,0 +1,87 @@
+import {
+  InteractionContextType,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  SlashCommandBuilder,
+  type APIInteractionGuildMember,
+  type ChatInputCommandInteraction,
+  type GuildMember,
+} from 'discord.js';
+import type { Config } from '../../config.ts';
+import type { RefreshReport } from '../../engine/live.ts';
+import { renderRefreshRefusal, renderRefreshReport, type Reply } from '../../render/discord.ts';
+import type { BotContext, Command } from '../command.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('refresh')
+  .setDescription('Moderators: reload the knowledge files and report what changed')
+  // Hides the command from members without Manage Server; server admins may change that in
+  // Server Settings > Integrations, which is why the handler checks again.
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild);
+
+/**
+ * Manage Server (Administrator implies it), or one of the configured moderator roles.
+ * Pure, so the rule is tested without Discord.
+ */
+export function isModerator(
+  permissions: bigint | string | null | undefined,
+  roleIds: Iterable<string>,
+  config: Pick<Config, 'moderatorRoleIds'>,
+): boolean {
+  if (permissions !== null && permissions !== undefined) {
+    if (new PermissionsBitField(BigInt(permissions)).has(PermissionFlagsBits.ManageGuild)) return true;
+  }
+  const moderatorRoles = new Set(config.moderatorRoleIds);
+  for (const id of roleIds) if (moderatorRoles.has(id)) return true;
+  return false;
+}
+
+/** A cached member has a role manager; an uncached one arrives as raw API data. */
+export function memberRoleIds(member: GuildMember | APIInteractionGuildMember | null): readonly string[] {
+  if (member === null) return [];
+  return Array.isArray(member.roles) ? member.roles : [...(member as GuildMember).roles.cache.keys()];
+}
+
+export type RefreshDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'dm' | 'not-moderator' };
+
+export function decideRefresh(
+  inGuild: boolean,
+  permissions: bigint | string | null | undefined,
+  roleIds: Iterable<string>,
+  config: Pick<Config, 'moderatorRoleIds'>,
+): RefreshDecision {
+  if (!inGuild) return { allowed: false, reason: 'dm' };
+  return isModerator(permissions, roleIds, config) ? { allowed: true } : { allowed: false, reason: 'not-moderator' };
+}
+
+function summary(report: RefreshReport): string {
+  if (!report.ok) return `refresh failed with ${report.problems.length} problem(s); still serving ${report.current.version}`;
+  return (
+    `refreshed ${report.before.version} -> ${report.after.version}: ` +
+    `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed`
+  );
+}
+
+export const refresh: Command = {
+  data,
+  // The report is for the moderator who asked; the channel needn't see it.
+  visibility: () => 'ephemeral',
+  // Reading and indexing the files may take longer than Discord's 3 s.
+  defer: 'now',
+  async execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Reply> {
+    const decision = decideRefresh(
+      interaction.inGuild(),
+      interaction.memberPermissions?.bitfield,
+      memberRoleIds(interaction.member),
+      ctx.config,
+    );
+    if (!decision.allowed) {
+      ctx.log.info(`refused /refresh for user ${interaction.user.id}: ${decision.reason}`);
+      return renderRefreshRefusal(decision.reason);
+    }
+    const report = await ctx.live.refresh();
+    ctx.log.info(`${summary(report)} (by user ${interaction.user.id})`);
+    return renderRefreshReport(report);
+  },
+};

@@ -1,0 +1,359 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  escapeMarkdown,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  type MessageMentionOptions,
+} from 'discord.js';
+import type { RefreshReport, VersionInfo } from '../engine/live.ts';
+import type { Answer, Citation, Suggestion, Topic } from '../engine/types.ts';
+import type { KnowledgeBase, KnowledgeProblem } from '../knowledge/types.ts';
+import { askButtonId } from './custom-ids.ts';
+import { LIMITS } from './limits.ts';
+import { joinWithin, truncate } from './truncate.ts';
+
+/**
+ * Pure renderers: engine values in, discord.js message payloads out. Every string is fitted to
+ * Discord's limits here, before the builders (which throw past a limit) ever see it.
+ *
+ * Trust: questions come from anyone and are escaped and defused; answers, quotes and topics
+ * come from the moderators' knowledge files and are shown as written. A quote in particular is
+ * the verbatim article sentence, so nothing is inserted into it. No payload pings anyone:
+ * each one carries `allowedMentions: { parse: [] }` on top of the client-wide default.
+ */
+
+export interface Reply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: MessageMentionOptions;
+}
+
+export interface ArticleInfo {
+  readonly title: string;
+  readonly source?: string;
+  readonly url?: string;
+}
+
+export const MAX_SUGGESTION_BUTTONS = 3;
+
+const COLOURS = Object.freeze({ answer: 0x2b8a3e, decline: 0x868e96, info: 0x5865f2, ok: 0x2b8a3e, problem: 0xc92a2a });
+
+/** Every user-facing sentence in one place, so wording stays consistent and easy to change. */
+export const MESSAGES = Object.freeze({
+  declined: "The article doesn't cover that.",
+  suggestionsIntro: 'Questions it does answer:',
+  somethingWentWrong: 'Something went wrong while answering. Please try again in a moment.',
+  questionUnavailable: 'That question is no longer available: the knowledge was updated since. Try `/topics` or `/ask`.',
+  unknownCommand: "I don't know that command any more. It will disappear once Discord catches up.",
+  refreshOnlyInServers: '`/refresh` works only in a server, not in direct messages.',
+  refreshOnlyModerators: 'Only moderators can refresh the knowledge (Manage Server permission or a moderator role). Nothing was reloaded.',
+  untitledArticle: 'the article',
+});
+
+const NO_PINGS = (): MessageMentionOptions => ({ parse: [] });
+
+function reply(embeds: APIEmbed[], components: Reply['components'] = []): Reply {
+  return { embeds, components, allowedMentions: NO_PINGS() };
+}
+
+export function articleInfo(knowledge: KnowledgeBase): ArticleInfo {
+  const { title, source, url } = knowledge.article.meta;
+  return {
+    title: title ?? MESSAGES.untitledArticle,
+    ...(source !== undefined && { source }),
+    ...(url !== undefined && { url }),
+  };
+}
+
+// --- user text -------------------------------------------------------------------------------
+
+/**
+ * Makes text from a user display as typed: markdown escaped, and mentions broken with a
+ * zero-width space so `@everyone` or `<@&role>` shows as text even where Discord would render it.
+ */
+export function defuse(text: string): string {
+  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim(), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+  return escaped.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<@/g, '<@\u200b');
+}
+
+/**
+ * `defuse`, shortened so the escaped result fits. Escaping lengthens text by an amount that
+ * depends on where the cut falls, so search for the longest raw prefix that fits.
+ */
+export function defuseWithin(text: string, limit: number): string {
+  const whole = defuse(text);
+  if (whole.length <= limit) return whole;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (defuse(truncate(text, mid)).length <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  const out = defuse(truncate(text, lo));
+  return out.length <= limit ? out : '';
+}
+
+// --- embed fitting ---------------------------------------------------------------------------
+
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/**
+ * Brings an embed within every per-part limit and the 6000 total. When the total is over, the
+ * footer gives way first, then the description, then fields from the last one, since the
+ * first citations are the strongest evidence.
+ */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fields = (embed.fields ?? []).slice(0, LIMITS.embedFields).map((f) => ({
+    ...f,
+    name: truncate(f.name, LIMITS.embedFieldName) || '\u200b',
+    value: truncate(f.value, LIMITS.embedFieldValue) || '\u200b',
+  }));
+  const out: APIEmbed = { ...embed };
+  if (embed.title !== undefined) out.title = truncate(embed.title, LIMITS.embedTitle);
+  if (embed.description !== undefined) out.description = truncate(embed.description, LIMITS.embedDescription);
+  if (embed.author !== undefined) out.author = { ...embed.author, name: truncate(embed.author.name, LIMITS.embedAuthorName) };
+  if (embed.footer !== undefined) out.footer = { ...embed.footer, text: truncate(embed.footer.text, LIMITS.embedFooterText) };
+  if (embed.fields !== undefined) out.fields = fields;
+
+  const over = () => embedLength(out) - LIMITS.embedTotal;
+  if (over() > 0 && out.footer !== undefined) {
+    out.footer = { ...out.footer, text: truncate(out.footer.text, Math.max(1, out.footer.text.length - over())) };
+  }
+  if (over() > 0 && out.description !== undefined) {
+    out.description = truncate(out.description, Math.max(1, out.description.length - over()));
+  }
+  while (over() > 0 && fields.length > 0) {
+    fields.pop();
+    out.fields = [...fields];
+  }
+  if (over() > 0 && out.title !== undefined) out.title = truncate(out.title, Math.max(1, out.title.length - over()));
+  return out;
+}
+
+/** Builds through EmbedBuilder so discord.js's own validation guards every payload. */
+function build(embed: APIEmbed): APIEmbed {
+  return new EmbedBuilder(fitEmbed(embed)).toJSON();
+}
+
+function sourceFooter(article: ArticleInfo): APIEmbed['footer'] {
+  return { text: `Source: ${article.title}` };
+}
+
+// --- answers ---------------------------------------------------------------------------------
+
+export function citationLabel(c: Pick<Citation, 'paragraph' | 'sentence'>): string {
+  return `Paragraph ${c.paragraph}, sentence ${c.sentence}`;
+}
+
+/** A block quote of the sentence exactly as written; shortened only past Discord's field limit. */
+export function quoteField(c: Citation): APIEmbedField {
+  const marker = '> ';
+  return { name: citationLabel(c), value: `${marker}${truncate(c.quote, LIMITS.embedFieldValue - marker.length)}` };
+}
+
+function withNotice(text: string, notice: string | undefined): string {
+  if (notice === undefined || notice.trim() === '') return text;
+  return `*${escapeMarkdown(notice.trim())}*\n\n${text}`;
+}
+
+function suggestionRow(suggestions: readonly Suggestion[]): Reply['components'] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = [];
+  for (const s of suggestions) {
+    const id = askButtonId(s.id);
+    const label = truncate(s.question.replace(/\s+/g, ' ').trim(), LIMITS.buttonLabel);
+    if (id === undefined || seen.has(id) || label === '') continue;
+    seen.add(id);
+    buttons.push(new ButtonBuilder().setCustomId(id).setLabel(label).setStyle(ButtonStyle.Secondary).toJSON());
+    if (buttons.length === MAX_SUGGESTION_BUTTONS) break;
+  }
+  if (buttons.length === 0) return [];
+  return [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.map((b) => new ButtonBuilder(b))).toJSON()];
+}
+
+/**
+ * An answer: the asker's question as the title, the short answer, then each cited sentence
+ * quoted whole in its own field. A decline says so plainly, quotes nothing, and offers up to
+ * three questions the article does answer as buttons.
+ */
+export function renderAnswer(answer: Answer, article: ArticleInfo): Reply {
+  const title = defuseWithin(answer.question, LIMITS.embedTitle) || undefined;
+  if (!answer.found) {
+    const decline = answer.answer.trim() === '' ? MESSAGES.declined : answer.answer.trim();
+    const components = suggestionRow(answer.suggestions);
+    const text = components.length > 0 ? `${decline}\n\n${MESSAGES.suggestionsIntro}` : decline;
+    return reply(
+      [
+        build({
+          ...(title !== undefined && { title }),
+          description: withNotice(text, answer.notice),
+          color: COLOURS.decline,
+          footer: sourceFooter(article),
+        }),
+      ],
+      components,
+    );
+  }
+  return reply([
+    build({
+      ...(title !== undefined && { title }),
+      description: withNotice(answer.answer, answer.notice),
+      color: COLOURS.answer,
+      fields: answer.citations.map(quoteField),
+      footer: sourceFooter(article),
+    }),
+  ]);
+}
+
+// --- topics and help -------------------------------------------------------------------------
+
+function articleLine(article: ArticleInfo): string {
+  const title = article.url !== undefined ? `[${article.title}](${article.url})` : `**${article.title}**`;
+  return article.source !== undefined ? `${title}\n${article.source}` : title;
+}
+
+export function versionFooter(version: VersionInfo): { footer: APIEmbed['footer']; timestamp: string } {
+  return { footer: { text: `Knowledge version ${version.version} · loaded` }, timestamp: version.loadedAt.toISOString() };
+}
+
+export function renderTopics(topics: readonly Topic[], article: ArticleInfo, version: VersionInfo): Reply {
+  const shown = topics.length > LIMITS.embedFields ? topics.slice(0, LIMITS.embedFields - 1) : topics;
+  const fields: APIEmbedField[] = shown.map((t) => ({
+    name: t.name,
+    value: t.questions.length > 0 ? joinWithin(t.questions.map((q) => `• ${q.question}`), LIMITS.embedFieldValue) : '\u200b',
+  }));
+  if (shown.length < topics.length) {
+    fields.push({ name: 'More topics', value: `…and ${topics.length - shown.length} more. Just ask: \`/ask\`.` });
+  }
+  return reply([
+    build({
+      title: 'What I can answer',
+      description: `Questions about ${articleLine(article)}\n\nAsk with \`/ask\`, or try one of these:`,
+      color: COLOURS.info,
+      fields,
+      ...versionFooter(version),
+    }),
+  ]);
+}
+
+export interface HelpContext {
+  readonly article: ArticleInfo;
+  /** Shown as a mention (`@citebot`) when known; mentions inside embeds never ping. */
+  readonly botUserId?: string;
+  readonly askChannelIds: readonly string[];
+  readonly examples: readonly string[];
+}
+
+export function renderHelp(ctx: HelpContext): Reply {
+  const me = ctx.botUserId !== undefined ? `<@${ctx.botUserId}>` : '@citebot';
+  const example = ctx.examples[0] ?? 'Who is in the delegation?';
+  const ways = [
+    `• \`/ask question: ${example}\` (add \`private: True\` to see the answer alone)`,
+    `• Mention me: ${me} ${example}`,
+    '• Send me a direct message.',
+    ...(ctx.askChannelIds.length > 0 ? [`• Post in ${ctx.askChannelIds.map((id) => `<#${id}>`).join(', ')}`] : []),
+  ];
+  const title = ctx.article.url !== undefined ? `[${ctx.article.title}](${ctx.article.url})` : `**${ctx.article.title}**`;
+  const sections = [
+    `I answer questions about one article, ${title}, and quote the sentences that say so, word for word. ` +
+      "When the article doesn't say, I tell you, and suggest questions it does answer.",
+    `**Ways to ask**\n${ways.join('\n')}`,
+    ...(ctx.examples.length > 0 ? [`**Examples**\n${ctx.examples.map((q) => `• ${q}`).join('\n')}`] : []),
+    '**More**\n• `/topics`: what the article covers\n• `/refresh`: moderators reload the knowledge files',
+  ];
+  return reply([
+    build({ title: 'How to ask', description: sections.join('\n\n'), color: COLOURS.info, footer: sourceFooter(ctx.article) }),
+  ]);
+}
+
+// --- refresh reports -------------------------------------------------------------------------
+
+function problemLine(p: KnowledgeProblem): string {
+  const entry = p.entry !== undefined && p.entry !== '' ? ` [\`${p.entry}\`]` : '';
+  return `• \`${p.file}\`${entry}: ${escapeMarkdown(p.message)}`;
+}
+
+function keyList(keys: readonly string[]): string {
+  return joinWithin(keys.map((k) => `\`${k}\``), LIMITS.embedFieldValue, ', ');
+}
+
+export function renderRefreshReport(report: RefreshReport): Reply {
+  if (!report.ok) {
+    const count = report.problems.length;
+    const head =
+      `Nothing changed: still serving version \`${report.current.version}\`.\n` +
+      `${count} problem${count === 1 ? '' : 's'} to fix, then run \`/refresh\` again:\n\n`;
+    return reply([
+      build({
+        title: 'Refresh failed',
+        description: head + joinWithin(report.problems.map(problemLine), LIMITS.embedDescription - head.length),
+        color: COLOURS.problem,
+        ...versionFooter(report.current),
+      }),
+    ]);
+  }
+  const { added, changed, removed, before, after } = report;
+  const total = added.length + changed.length + removed.length;
+  const versions =
+    before.version === after.version
+      ? `Version \`${after.version}\` (unchanged).`
+      : `Version \`${before.version}\` → \`${after.version}\`.`;
+  const counts = `${added.length} added, ${changed.length} changed, ${removed.length} removed.`;
+  const groups: [string, readonly string[]][] = [
+    ['Added', added],
+    ['Changed', changed],
+    ['Removed', removed],
+  ];
+  return reply([
+    build({
+      title: total === 0 ? 'Knowledge reloaded: nothing changed' : 'Knowledge refreshed',
+      description: `${versions}\n${counts}`,
+      color: COLOURS.ok,
+      fields: groups
+        .filter(([, keys]) => keys.length > 0)
+        .map(([name, keys]) => ({ name: `${name} (${keys.length})`, value: keyList(keys) })),
+      ...versionFooter(after),
+    }),
+  ]);
+}
+
+// --- short messages --------------------------------------------------------------------------
+
+function text(content: string): Reply {
+  return { content: truncate(content, LIMITS.messageContent), embeds: [], components: [], allowedMentions: NO_PINGS() };
+}
+
+export const renderSomethingWentWrong = (): Reply => text(MESSAGES.somethingWentWrong);
+export const renderQuestionUnavailable = (): Reply => text(MESSAGES.questionUnavailable);
+export const renderUnknownCommand = (): Reply => text(MESSAGES.unknownCommand);
+export const renderRefreshRefusal = (reason: 'dm' | 'not-moderator'): Reply =>
+  text(reason === 'dm' ? MESSAGES.refreshOnlyInServers : MESSAGES.refreshOnlyModerators);
+
+/** For a message that mentions the bot and asks nothing. */
+export function renderMentionHowTo(botUserId: string | undefined, example = 'Who is in the delegation?'): Reply {
+  const me = botUserId !== undefined ? `<@${botUserId}>` : '@citebot';
+  return text(
+    `Ask me something about the article after the mention, like: ${me} ${example}\n` +
+      'Or use `/ask`, or `/topics` to see what it covers.',
+  );
+}

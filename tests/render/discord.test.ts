@@ -1,0 +1,344 @@
+import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { RefreshReport } from '../../src/engine/live.ts';
+import type { Citation, Topic } from '../../src/engine/types.ts';
+import { parseCustomId } from '../../src/render/custom-ids.ts';
+import {
+  articleInfo,
+  defuse,
+  embedLength,
+  fitEmbed,
+  MESSAGES,
+  renderAnswer,
+  renderHelp,
+  renderMentionHowTo,
+  renderRefreshRefusal,
+  renderRefreshReport,
+  renderSomethingWentWrong,
+  renderTopics,
+  type Reply,
+} from '../../src/render/discord.ts';
+import { LIMITS } from '../../src/render/limits.ts';
+import { declined, fakeKnowledge, found, LOADED_AT, QUOTE, SUGGESTIONS, TITLE } from '../support/fake-engine.ts';
+import { expectWithinLimits } from '../support/limits.ts';
+
+const ARTICLE = { title: TITLE };
+
+function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
+  return reply.components.flatMap((row) => row.components) as APIButtonComponentWithCustomId[];
+}
+
+function citation(quote: string, paragraph = 1, sentence = 1): Citation {
+  return { quote, passageId: `p${paragraph}.s${sentence}`, paragraph, sentence };
+}
+
+describe('renderAnswer, when the article answers', () => {
+  const reply = renderAnswer(found('who runs roscosmos'), ARTICLE);
+  const embed = reply.embeds[0]!;
+
+  it('echoes the question as the title and gives the short answer as the description', () => {
+    expect(reply.embeds).toHaveLength(1);
+    expect(embed.title).toBe('who runs roscosmos');
+    expect(embed.description).toBe('Yuri Borisov is Director General of Roscosmos.');
+  });
+
+  it('quotes each cited sentence whole and verbatim, in a field named by its place', () => {
+    expect(embed.fields).toEqual([{ name: 'Paragraph 4, sentence 2', value: `> ${QUOTE}` }]);
+  });
+
+  it('inserts no line break or link inside a quote', () => {
+    const value = embed.fields![0]!.value;
+    expect(value.slice(2)).toBe(QUOTE);
+    expect(value).not.toMatch(/\n|\]\(|https?:/);
+  });
+
+  it('names the article as the source in the footer', () => {
+    expect(embed.footer?.text).toBe(`Source: ${TITLE}`);
+  });
+
+  it('offers no buttons and pings nobody', () => {
+    expect(reply.components).toEqual([]);
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('shows the engine notice, e.g. that the question was shortened', () => {
+    const noticed = renderAnswer(found('who runs roscosmos', { notice: 'Your question was shortened to 300 characters.' }), ARTICLE);
+    expect(noticed.embeds[0]!.description).toContain('Your question was shortened to 300 characters.');
+    expect(noticed.embeds[0]!.description).toContain('Yuri Borisov is Director General of Roscosmos.');
+  });
+
+  it('shows several citations in order, one field each', () => {
+    const many = renderAnswer(found('q', { citations: [citation('First.', 1, 1), citation('Second.', 2, 3), citation('Third.', 5, 1)] }), ARTICLE);
+    expect(many.embeds[0]!.fields!.map((f) => f.name)).toEqual([
+      'Paragraph 1, sentence 1',
+      'Paragraph 2, sentence 3',
+      'Paragraph 5, sentence 1',
+    ]);
+  });
+});
+
+describe('renderAnswer, within Discord limits', () => {
+  it('shortens a 10,000-character answer and stays valid', () => {
+    const reply = renderAnswer(found('q', { answer: 'word '.repeat(2000) }), ARTICLE);
+    expectWithinLimits(reply);
+    expect(reply.embeds[0]!.description!.endsWith('…')).toBe(true);
+  });
+
+  it('shortens a 10,000-character quote to the field limit, keeping its start verbatim', () => {
+    const long = `${'Sentence part '.repeat(714)}end.`;
+    const reply = renderAnswer(found('q', { citations: [citation(long)] }), ARTICLE);
+    expectWithinLimits(reply);
+    const value = reply.embeds[0]!.fields![0]!.value;
+    expect(value.length).toBeLessThanOrEqual(LIMITS.embedFieldValue);
+    expect(long.startsWith(value.slice(2, -1).trimEnd())).toBe(true);
+    expect(value.endsWith('…')).toBe(true);
+  });
+
+  it('keeps at most 25 fields and 6000 characters in all, however many long citations come', () => {
+    const citations = Array.from({ length: 40 }, (_, i) => citation('x '.repeat(600), i + 1, 1));
+    const reply = renderAnswer(found('q'.repeat(300), { answer: 'a'.repeat(5000), citations }), ARTICLE);
+    expectWithinLimits(reply);
+    expect(reply.embeds[0]!.fields!.length).toBeGreaterThan(0);
+  });
+
+  it('shortens a 300-character question full of markdown to the title limit after escaping', () => {
+    const reply = renderAnswer(found('*_'.repeat(150)), ARTICLE);
+    expectWithinLimits(reply);
+    expect(reply.embeds[0]!.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(reply.embeds[0]!.title!.length).toBeGreaterThan(200);
+  });
+});
+
+describe('renderAnswer, with hostile questions', () => {
+  const question = '**x** @everyone @here <@&123456789012345678> <@123456789012345678> [click](https://evil.example) # big';
+  const reply = renderAnswer(declined(question), ARTICLE);
+  const title = reply.embeds[0]!.title!;
+
+  it('escapes markdown, so **x** shows as typed', () => {
+    expect(title).toContain('\\*\\*x\\*\\*');
+    expect(title).toContain('\\[click](https:');
+  });
+
+  it('breaks @everyone, @here and role or user mentions so they render as text', () => {
+    expect(title).not.toMatch(/@everyone|@here|<@&\d|<@\d/);
+    expect(title).toContain('@\u200beveryone');
+    expect(title).toContain('<@\u200b&123456789012345678>');
+  });
+
+  it('pings nobody', () => {
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('shows line breaks in a question as spaces in the one-line title', () => {
+    expect(defuse('who\n\nleads   it')).toBe('who leads it');
+  });
+});
+
+describe('renderAnswer, when the article does not say', () => {
+  it('says so plainly and quotes nothing', () => {
+    const reply = renderAnswer(declined('what is the capital of france'), ARTICLE);
+    const embed = reply.embeds[0]!;
+    expect(embed.description).toContain("The article doesn't say.");
+    expect(embed.fields ?? []).toEqual([]);
+  });
+
+  it('quotes nothing even if citations came with a decline', () => {
+    const reply = renderAnswer(declined('q', { citations: [citation(QUOTE)] }), ARTICLE);
+    expect(JSON.stringify(reply)).not.toContain('Kremlin');
+  });
+
+  it('falls back to its own plain wording when the engine gives none', () => {
+    const reply = renderAnswer(declined('q', { answer: '  ', suggestions: [] }), ARTICLE);
+    expect(reply.embeds[0]!.description).toBe(MESSAGES.declined);
+  });
+
+  it('offers up to three suggestions as secondary buttons with ask:<entry id> custom ids', () => {
+    const reply = renderAnswer(declined('q', { suggestions: SUGGESTIONS }), ARTICLE);
+    expectWithinLimits(reply);
+    expect(reply.components).toHaveLength(1);
+    expect(reply.components[0]!.type).toBe(ComponentType.ActionRow);
+    const bs = buttons(reply);
+    expect(bs.map((b) => b.custom_id)).toEqual(['ask:last-visit', 'ask:delegation', 'ask:newspaper']);
+    expect(bs.map((b) => b.label)).toEqual(SUGGESTIONS.slice(0, 3).map((s) => s.question));
+    for (const b of bs) {
+      expect(b.style).toBe(ButtonStyle.Secondary);
+      expect(parseCustomId(b.custom_id)).toEqual({ kind: 'ask', entryId: expect.any(String) });
+    }
+  });
+
+  it('shortens a long suggestion to an 80-character label', () => {
+    const reply = renderAnswer(declined('q', { suggestions: [{ id: 'long', question: `Why ${'very '.repeat(40)}long?` }] }), ARTICLE);
+    const [b] = buttons(reply);
+    expect(b!.label!.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+    expect(b!.label!.endsWith('…')).toBe(true);
+  });
+
+  it('skips a suggestion whose id would make a custom id over 100 characters, and duplicates', () => {
+    const reply = renderAnswer(
+      declined('q', {
+        suggestions: [
+          { id: 'x'.repeat(97), question: 'Too long an id?' },
+          { id: 'a', question: 'A?' },
+          { id: 'a', question: 'A again?' },
+        ],
+      }),
+      ARTICLE,
+    );
+    expect(buttons(reply).map((b) => b.custom_id)).toEqual(['ask:a']);
+  });
+
+  it('has no button row when there is nothing to suggest', () => {
+    const reply = renderAnswer(declined('q', { suggestions: [] }), ARTICLE);
+    expect(reply.components).toEqual([]);
+    expect(reply.embeds[0]!.description).not.toContain(MESSAGES.suggestionsIntro);
+  });
+});
+
+describe('fitEmbed', () => {
+  it('brings a maximal embed within 6000 characters and 25 fields', () => {
+    const fitted = fitEmbed({
+      title: 't'.repeat(300),
+      description: 'd'.repeat(5000),
+      footer: { text: 'f'.repeat(3000) },
+      fields: Array.from({ length: 30 }, (_, i) => ({ name: `n${i}`.repeat(200), value: 'v'.repeat(2000) })),
+    });
+    expect(embedLength(fitted)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(fitted.fields!.length).toBeLessThanOrEqual(LIMITS.embedFields);
+    expect(fitted.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
+  });
+
+  it('leaves an embed within the limits untouched', () => {
+    const embed = { title: 'a', description: 'b', fields: [{ name: 'c', value: 'd' }], footer: { text: 'e' } };
+    expect(fitEmbed(embed)).toEqual(embed);
+  });
+});
+
+describe('renderTopics', () => {
+  const version = { version: 'abc123def456', loadedAt: LOADED_AT };
+
+  it('lists each topic with its example questions, the source and the knowledge version', () => {
+    const topics: Topic[] = [
+      { name: 'The visit', questions: SUGGESTIONS.slice(0, 2) },
+      { name: 'The delegation', questions: SUGGESTIONS.slice(2) },
+    ];
+    const reply = renderTopics(topics, { title: TITLE, source: 'Rodong Sinmun' }, version);
+    expectWithinLimits(reply);
+    const embed = reply.embeds[0]!;
+    expect(embed.fields!.map((f) => f.name)).toEqual(['The visit', 'The delegation']);
+    expect(embed.fields![0]!.value).toBe(`• ${SUGGESTIONS[0]!.question}\n• ${SUGGESTIONS[1]!.question}`);
+    expect(embed.description).toContain(TITLE);
+    expect(embed.description).toContain('Rodong Sinmun');
+    expect(embed.footer!.text).toContain('abc123def456');
+    expect(embed.timestamp).toBe(LOADED_AT.toISOString());
+  });
+
+  it('stays within 25 fields and 6000 characters with many large topics', () => {
+    const questions = Array.from({ length: 60 }, (_, i) => ({ id: `q${i}`, question: `Question number ${i} about something?` }));
+    const topics = Array.from({ length: 40 }, (_, i) => ({ name: `Topic ${i}`, questions }));
+    const reply = renderTopics(topics, { title: TITLE }, version);
+    expectWithinLimits(reply);
+  });
+
+  it('takes the source from the knowledge front matter', () => {
+    expect(articleInfo(fakeKnowledge())).toEqual({ title: TITLE });
+  });
+});
+
+describe('renderHelp', () => {
+  const reply = renderHelp({
+    article: { title: TITLE },
+    botUserId: '923456789012345678',
+    askChannelIds: ['223456789012345678'],
+    examples: ['When did Putin last visit North Korea?'],
+  });
+  const text = reply.embeds[0]!.description!;
+
+  it('explains every way to ask: slash command, mention, DM and ask channel', () => {
+    expectWithinLimits(reply);
+    expect(text).toContain('/ask question: When did Putin last visit North Korea?');
+    expect(text).toContain('<@923456789012345678>');
+    expect(text).toMatch(/direct message/);
+    expect(text).toContain('<#223456789012345678>');
+  });
+
+  it('leaves out ask channels when none are configured', () => {
+    const plain = renderHelp({ article: { title: TITLE }, askChannelIds: [], examples: [] });
+    expect(plain.embeds[0]!.description).not.toContain('<#');
+  });
+});
+
+describe('renderRefreshReport', () => {
+  const before = { version: 'aaaaaaaaaaaa', loadedAt: LOADED_AT };
+  const after = { version: 'bbbbbbbbbbbb', loadedAt: new Date(LOADED_AT.getTime() + 60_000) };
+
+  it('shows old -> new version, the counts and what was added, changed and removed', () => {
+    const report: RefreshReport = { ok: true, before, after, added: ['qa:new-one'], changed: ['fact:putin', 'passage:p2.s1'], removed: [] };
+    const reply = renderRefreshReport(report);
+    expectWithinLimits(reply);
+    const embed = reply.embeds[0]!;
+    expect(embed.description).toContain('`aaaaaaaaaaaa` → `bbbbbbbbbbbb`');
+    expect(embed.description).toContain('1 added, 2 changed, 0 removed');
+    expect(embed.fields).toEqual([
+      { name: 'Added (1)', value: '`qa:new-one`' },
+      { name: 'Changed (2)', value: '`fact:putin`, `passage:p2.s1`' },
+    ]);
+  });
+
+  it('says when nothing changed', () => {
+    const reply = renderRefreshReport({ ok: true, before, after: before, added: [], changed: [], removed: [] });
+    expect(reply.embeds[0]!.title).toMatch(/nothing changed/);
+    expect(reply.embeds[0]!.description).toContain('unchanged');
+  });
+
+  it('keeps a huge change list within the field limit and says how many more', () => {
+    const added = Array.from({ length: 500 }, (_, i) => `qa:entry-number-${i}`);
+    const reply = renderRefreshReport({ ok: true, before, after, added, changed: [], removed: [] });
+    expectWithinLimits(reply);
+    expect(reply.embeds[0]!.fields![0]!.value).toMatch(/…and \d+ more$/);
+  });
+
+  it('lists the problems with file, entry and message when the refresh failed, and says nothing changed', () => {
+    const reply = renderRefreshReport({
+      ok: false,
+      current: before,
+      problems: [
+        { file: 'qa.yaml', entry: 'last-visit', message: 'cite: p9.s1 is not a passage of the article' },
+        { file: 'facts.yaml', message: 'not valid YAML' },
+      ],
+    });
+    expectWithinLimits(reply);
+    const embed = reply.embeds[0]!;
+    expect(embed.title).toBe('Refresh failed');
+    expect(embed.description).toContain('still serving version `aaaaaaaaaaaa`');
+    expect(embed.description).toContain('`qa.yaml` [`last-visit`]: cite: p9.s1 is not a passage of the article');
+    expect(embed.description).toContain('`facts.yaml`: not valid YAML');
+  });
+
+  it('keeps hundreds of problems within the description limit', () => {
+    const problems = Array.from({ length: 300 }, (_, i) => ({ file: 'qa.yaml', entry: `e${i}`, message: 'answer: must not be empty' }));
+    const reply = renderRefreshReport({ ok: false, current: before, problems });
+    expectWithinLimits(reply);
+    expect(reply.embeds[0]!.description).toMatch(/…and \d+ more$/);
+  });
+});
+
+describe('short messages', () => {
+  it('"something went wrong" is plain text that pings nobody', () => {
+    const reply = renderSomethingWentWrong();
+    expect(reply.content).toBe(MESSAGES.somethingWentWrong);
+    expect(reply.embeds).toEqual([]);
+    expectWithinLimits(reply);
+  });
+
+  it('the mention-only how-to shows how to ask after the mention', () => {
+    const reply = renderMentionHowTo('923456789012345678', 'Who is Yuri Borisov?');
+    expect(reply.content).toContain('<@923456789012345678> Who is Yuri Borisov?');
+    expect(reply.content).toContain('/ask');
+    expectWithinLimits(reply);
+  });
+
+  it('a refusal explains who may refresh', () => {
+    expect(renderRefreshRefusal('not-moderator').content).toMatch(/Manage Server/);
+    expect(renderRefreshRefusal('dm').content).toMatch(/server/);
+  });
+});
