@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { AnswerType } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
-import { KnowledgeIndex, type Match } from './index.ts';
+import { byRank, KnowledgeIndex, type Match } from './index.ts';
 import type { QuestionKind } from './language.ts';
 import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS } from './normalise.ts';
@@ -122,7 +122,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     const ranked = index
       .matchUnits(analysis)
       .map((m) => ({ ...m, score: m.score * typeFit(analysis.kind, units[m.owner]!.type) }))
-      .sort((a, b) => b.score - a.score || a.owner - b.owner);
+      .sort(byRank);
     const best = ranked[0];
 
     const silent = quotesSomeoneSilent(analysis);

@@ -14,6 +14,8 @@ const QUESTION_COVERAGE_EXPONENT = 0.7;
 interface Doc {
   readonly owner: number;
   readonly terms: readonly string[];
+  /** All its words, stopwords too: they break ties ("has he been" is about a past visit). */
+  readonly words: ReadonlySet<string>;
   readonly discount: number;
   weight: number;
 }
@@ -26,6 +28,16 @@ export interface Match {
   readonly questionCoverage: number;
   /** Weight of the terms matched. */
   readonly matched: number;
+  /** Share of words in common with the best phrasing, stopwords included: only breaks near ties. */
+  readonly wordOverlap: number;
+}
+
+/** Scores within this of each other count as a tie, decided by the words in common. */
+const TIE = 0.02;
+
+export function byRank(a: Match, b: Match): number {
+  if (Math.abs(a.score - b.score) > TIE) return b.score - a.score;
+  return b.wordOverlap - a.wordOverlap || b.score - a.score || a.owner - b.owner;
 }
 
 /**
@@ -60,17 +72,20 @@ export class KnowledgeIndex {
     this.units.forEach((unit, owner) => {
       const seen: string[] = [];
       for (const phrasing of unit.phrasings) {
-        const terms = this.lexicon.analyseKnown(phrasing).terms;
-        this.#unitDocs.push({ owner, terms, discount: 1, weight: 0 });
+        const analysis = this.lexicon.analyseKnown(phrasing);
+        const terms = analysis.terms;
+        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0 });
         seen.push(...terms);
       }
-      const answerTerms = this.lexicon.analyseKnown(unit.answer).terms;
-      this.#unitDocs.push({ owner, terms: answerTerms, discount: ANSWER_DISCOUNT, weight: 0 });
+      const answer = this.lexicon.analyseKnown(unit.answer);
+      const answerTerms = answer.terms;
+      this.#unitDocs.push({ owner, terms: answerTerms, words: new Set(answer.words), discount: ANSWER_DISCOUNT, weight: 0 });
       countOnce([...seen, ...answerTerms]);
     });
     this.sentences.forEach((sentence, owner) => {
-      const terms = this.lexicon.analyseKnown(sentence.text).terms;
-      this.#sentenceDocs.push({ owner, terms, discount: 1, weight: 0 });
+      const analysis = this.lexicon.analyseKnown(sentence.text);
+      const terms = analysis.terms;
+      this.#sentenceDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0 });
       countOnce(terms);
     });
 
@@ -131,6 +146,7 @@ export class KnowledgeIndex {
   #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {
     const total = this.questionWeight(analysis);
     if (total === 0) return [];
+    const questionWords = new Set(analysis.words);
     const matched = new Map<number, number>();
     for (const term of analysis.terms) {
       const w = this.weight(term);
@@ -146,8 +162,13 @@ export class KnowledgeIndex {
         questionCoverage ** QUESTION_COVERAGE_EXPONENT *
         docCoverage ** (1 - QUESTION_COVERAGE_EXPONENT);
       const previous = best.get(doc.owner);
-      if (!previous || score > previous.score) best.set(doc.owner, { owner: doc.owner, score, questionCoverage, matched: m });
+      if (!previous || score > previous.score) {
+        let shared = 0;
+        for (const w of questionWords) if (doc.words.has(w)) shared++;
+        const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
+        best.set(doc.owner, { owner: doc.owner, score, questionCoverage, matched: m, wordOverlap });
+      }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.owner - b.owner);
+    return [...best.values()].sort(byRank);
   }
 }
