@@ -62,21 +62,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config } = loaded;
-  const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  const chat = config.discordToken === undefined;
+  if (chat && !(process.stdin.isTTY && process.stdout.isTTY))
+    fail('DISCORD_TOKEN is not set: set it (see .env.example) to run the Discord bot, or run `npm start` in a terminal to chat here.');
+  // The terminal chat shares its screen with the log: only problems show there unless asked for.
+  const level = chat && process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel;
+  const log = createLogger({ level, secrets: [config.discordToken] });
   // One failed request must not take every conversation down with it.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
   const live = await loadEngine(config, log);
-  if (config.discordToken !== undefined) {
+  if (!chat) {
     await runBot(config, live, log);
     return;
   }
-  if (process.stdin.isTTY && process.stdout.isTTY) {
-    const { runTerminalChat } = await import('./cli/chat.ts');
-    await runTerminalChat(live, { input: process.stdin, output: process.stdout });
-    return;
-  }
-  fail('DISCORD_TOKEN is not set: set it (see .env.example) to run the Discord bot, or run `npm start` in a terminal to chat here.');
+  const { runTerminalChat } = await import('./cli/chat.ts');
+  await runTerminalChat(live, { input: process.stdin, output: process.stdout });
 }
 
 await main();

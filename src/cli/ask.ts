@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createLiveEngine, KnowledgeLoadError } from '../engine/live.ts';
 import { ANSI, PLAIN, renderJson, renderText } from '../render/text.ts';
+import { stdinLines } from './lines.ts';
 
 const USAGE = `usage: npm run ask -- "your question"          answer one question
        npm run --silent ask -- --jsonl      one question per stdin line -> one JSON line each
@@ -27,9 +27,7 @@ async function main(): Promise<number> {
   const engine = live.current();
 
   if (values.jsonl) {
-    // Every input line gets exactly one output line, in order, or later replies would shift.
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) process.stdout.write(`${renderJson(engine.ask(line))}\n`);
+    for await (const line of stdinLines(process.stdin)) process.stdout.write(`${renderJson(engine.ask(line))}\n`);
     return 0;
   }
   if (positionals.length === 0) {

@@ -4,7 +4,7 @@ import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
 import type { QuestionKind } from './language.ts';
 import type { Analysis } from './lexicon.ts';
-import { cleanQuestion, MAX_QUESTION_CHARS } from './normalise.ts';
+import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
@@ -12,7 +12,7 @@ import type { Unit } from './units.ts';
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
 export const THRESHOLDS = Object.freeze({
   /** A Q&A or fact match at least this good answers. */
-  answer: 0.55,
+  answer: 0.5,
   /** ...or this good, when the question has a word the knowledge base has never seen. */
   answerWithUnknown: 0.7,
   /** A sentence answers on its own only when it explains this much of the question... */
@@ -36,7 +36,8 @@ function typeFit(kind: QuestionKind, type: AnswerType): number {
       // "how many years ago" is answered by a date.
       return type === 'number' ? 1 : type === 'date' ? 0.85 : 0.5;
     case 'place':
-      return type === 'place' ? 1 : 0.6;
+      // An organisation has a place: "a paper from which country" is answered by the paper.
+      return type === 'place' ? 1 : type === 'organisation' ? 0.8 : 0.6;
     case 'person':
       return type === 'person' || type === 'organisation' || type === 'list' ? 1 : 0.8;
     default:
@@ -51,6 +52,8 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
   const index = new KnowledgeIndex(knowledge);
   const { units, lexicon } = index;
   const byId = new Map(units.map((u) => [u.id, u]));
+  const byPhrasing = new Map<string, Unit>();
+  for (const u of units) for (const p of u.phrasings) if (!byPhrasing.has(words(p).join(' '))) byPhrasing.set(words(p).join(' '), u);
   const featured = units.filter((u) => u.featured);
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
@@ -117,7 +120,12 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     const question = raw.length > MAX_QUESTION_CHARS ? `${raw.slice(0, MAX_QUESTION_CHARS)}…` : raw;
     const notice = truncated ? NOTICE.truncated(MAX_QUESTION_CHARS) : undefined;
     const analysis = lexicon.analyseQuestion(cleaned);
-    if (analysis.terms.length === 0) return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
+    if (analysis.terms.length === 0) {
+      // "what is this about" is all stopwords, yet a phrasing word for word.
+      const exact = byPhrasing.get(analysis.words.join(' '));
+      if (exact) return answerUnit(question, exact, 1, notice);
+      return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
+    }
 
     const ranked = index
       .matchUnits(analysis)
@@ -125,6 +133,8 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       .sort(byRank);
     const best = ranked[0];
 
+    if (analysis.unknownOffice)
+      return decline(question, DECLINE.unknownOffice(analysis.unknownOffice), 0.9, suggestionsFor(ranked), notice);
     const silent = quotesSomeoneSilent(analysis);
     if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
 
@@ -168,12 +178,13 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
         const rest = units.filter((u) => u.source === 'qa' && !defaults.includes(u));
         return [...defaults, ...rest].slice(0, limit).map(suggestion);
       }
-      const seen = new Set<number>();
+      const seen = new Set<string>();
       const out: Suggestion[] = [];
       for (const hit of fuse.search(text)) {
-        if (seen.has(hit.item.unit)) continue;
-        seen.add(hit.item.unit);
-        out.push(suggestion(units[hit.item.unit]!));
+        const unit = units[hit.item.unit]!;
+        if (seen.has(unit.question)) continue;
+        seen.add(unit.question);
+        out.push(suggestion(unit));
         if (out.length >= limit) break;
       }
       return out;

@@ -17,6 +17,8 @@ interface Doc {
   /** All its words, stopwords too: they break ties ("has he been" is about a past visit). */
   readonly words: ReadonlySet<string>;
   readonly discount: number;
+  /** A term the text holds that a question need not repeat: a fact's own entity is its answer. */
+  readonly implied?: string;
   weight: number;
 }
 
@@ -74,7 +76,8 @@ export class KnowledgeIndex {
       for (const phrasing of unit.phrasings) {
         const analysis = this.lexicon.analyseKnown(phrasing);
         const terms = analysis.terms;
-        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0 });
+        const implied = unit.source === 'fact' ? `@${unit.id}` : undefined;
+        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, ...(implied ? { implied } : {}) });
         seen.push(...terms);
       }
       const answer = this.lexicon.analyseKnown(unit.answer);
@@ -99,7 +102,7 @@ export class KnowledgeIndex {
       [this.#sentenceDocs, this.#sentencePostings],
     ] as const) {
       docs.forEach((doc, i) => {
-        doc.weight = doc.terms.reduce((sum, t) => sum + this.weight(t), 0);
+        doc.weight = doc.terms.reduce((sum, t) => (t === doc.implied ? sum : sum + this.weight(t)), 0);
         for (const t of doc.terms) {
           const list = postings.get(t) ?? [];
           list.push(i);
@@ -156,7 +159,7 @@ export class KnowledgeIndex {
     for (const [d, m] of matched) {
       const doc = docs[d]!;
       const questionCoverage = m / total;
-      const docCoverage = doc.weight > 0 ? m / doc.weight : 0;
+      const docCoverage = doc.weight > 0 ? Math.min(1, m / doc.weight) : 1;
       const score =
         doc.discount *
         questionCoverage ** QUESTION_COVERAGE_EXPONENT *

@@ -15,10 +15,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    not no only all both each either every much many more most other another own same such too up out off
    get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here ever count
    whats wat wht hw hwo wen whn wher whre wich whcih whos whoes wheres hows thats im ive dont didnt doesnt isnt wasnt cant wont aint bc cuz coz cos
-   thru tho y k kk imo imho tbh fyi asap
+   thru tho y k kk imo imho tbh fyi asap bot nah naw nope yea yup even per
    и в во на о об с со к по за из у что кто как где когда ли же это этот эта тот та ну а но или
    какой какая какое какие каком какую каким какого чем зачем почему ли был была были есть такой такая такие
-   은 는 이 가 을 를 의 에 누가 무엇 뭐 뭔가 어떤 어느 그 이번 좀 요`.split(/\s+/),
+   은 는 이 가 을 를 의 에 누가 누구 누구야 누군지 누구예요 누구입니까 무엇 뭐 뭐야 뭔가 어떤 어느 그 이번 좀 요 언제 언제야 어디 어디야 몇`.split(/\s+/),
 );
 
 /**
@@ -36,7 +36,7 @@ export const WEAK_WORDS: ReadonlySet<string> = new Set(
    take takes took taken come comes came coming see saw seen look looks looking seem seems happen happens happened
    start started starts begin began keep kept put puts try tried trying ask asked asking answer answers
    now today currently current recently right alright else actually basically literally probably maybe perhaps
-   according regarding concerning re related relating back day days time times anyway whatever
+   according regarding concerning re related relating back time times anyway whatever line lines round
    dad mom mum father mother friend friends teacher class homework school server chat channel
    ignore rules rule instructions previous prompt system pretend act roleplay forget
    good bad big small great nice important main new old real true false sure certain
@@ -46,6 +46,15 @@ export const WEAK_WORDS: ReadonlySet<string> = new Set(
    sorry dumb stupid silly late joined join forgot forget forgetting remember remind reminder confused confusing
    wait hold guess reckon suppose supposed heard hear read reading saw skim skimmed missed
    началась начался начало`.split(/\s+/),
+);
+
+/**
+ * Words for offices that a country fills with one named person: "education minister" asks
+ * for someone, so when no fact holds that role, the article does not name them.
+ */
+export const OFFICE_WORDS: ReadonlySet<string> = new Set(
+  `minister ministers ministry secretary premier ambassador envoy spokesman spokeswoman spokesperson governor mayor
+   chancellor senator general admiral`.split(/\s+/),
 );
 
 /** Korean particles glued to the end of a word ("푸틴은" is "푸틴" + topic marker). */

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge/types.ts';
-import { HANGUL_PARTICLES, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
+import { HANGUL_PARTICLES, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
 import { SpellingCorrector } from './spelling.ts';
 
@@ -35,6 +35,8 @@ export interface Analysis {
   /** Positions (in content words) of words that ask what someone said. */
   readonly speech: readonly number[];
   readonly corrections: ReadonlyArray<readonly [string, string]>;
+  /** An office the question names that no fact holds ("education minister"), as asked. */
+  readonly unknownOffice?: string;
 }
 
 export function stem(word: string): string {
@@ -56,6 +58,11 @@ export class Lexicon {
   readonly #frequency = new Map<string, number>();
   readonly #corrector: SpellingCorrector;
   readonly #knownStems = new Set<string>();
+  /** Every role alias as content stems, and the words that start one ("russian" foreign minister). */
+  readonly #roles = new Set<string>();
+  readonly #roleStarts = new Set<string>();
+  #longestRole = 1;
+  readonly #officeStems = new Set([...OFFICE_WORDS].map(stem));
 
   constructor(kb: KnowledgeBase) {
     const texts: string[] = [...kb.article.sentences.map((s) => s.text)];
@@ -74,7 +81,15 @@ export class Lexicon {
       const key = entityKey(f.id);
       this.#entities.set(key, { id: f.id, speaks: f.speaks, canSpeak: f.kind === 'person' || f.kind === 'organisation' });
       for (const alias of [f.name, ...f.aliases]) this.#addAlias(alias, key, true);
-      for (const role of [f.role, ...f.roleAliases]) if (role) this.#addAlias(role, key, false);
+      for (const role of [f.role, ...f.roleAliases]) {
+        if (!role) continue;
+        this.#addAlias(role, key, false);
+        const stems = contentStems(role);
+        if (stems.length === 0) continue;
+        this.#roles.add(stems.join(' '));
+        this.#roleStarts.add(stems[0]!);
+        this.#longestRole = Math.max(this.#longestRole, stems.length);
+      }
     }
     for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
@@ -202,7 +217,39 @@ export class Lexicon {
         if (correct && !this.isKnownWord(content[i]!)) unknown.push(content[i]!);
       }
     }
-    return { words: fixedAll, kind: questionKind(fixedAll), terms, unknown, entities, speech, corrections };
+    const unknownOffice = correct ? this.#unknownOffice(fixedAll) : undefined;
+    return {
+      words: fixedAll,
+      kind: questionKind(fixedAll),
+      terms,
+      unknown,
+      entities,
+      speech,
+      corrections,
+      ...(unknownOffice ? { unknownOffice } : {}),
+    };
+  }
+
+  /** "education minister": an office word whose qualifier makes a role that no fact holds. */
+  #unknownOffice(all: readonly string[]): string | undefined {
+    for (let i = 1; i < all.length; i++) {
+      if (!this.#officeStems.has(stem(all[i]!))) continue;
+      // The words right before it, up to a stopword: "who in the delegation is not a minister" qualifies nothing.
+      let start = i;
+      while (start > 0 && !STOPWORDS.has(all[start - 1]!)) start--;
+      if (start === i) continue;
+      const run = all.slice(start, i + 1).map(stem);
+      const qualifier = all[i - 1]!;
+      const q = run[run.length - 2]!;
+      // "belousov is the minister of what" names a person, not an office.
+      const namesEntity = this.#single.get(q)?.some((key) => this.#entities.has(key));
+      if (WEAK_WORDS.has(qualifier) || isLetter(qualifier) || namesEntity || this.#roleStarts.has(q)) continue;
+      let known = false;
+      for (let k = 2; k <= Math.min(this.#longestRole, run.length) && !known; k++)
+        known = this.#roles.has(run.slice(run.length - k).join(' '));
+      if (!known) return `${qualifier} ${all[i]}`;
+    }
+    return undefined;
   }
 }
 

@@ -5,10 +5,11 @@ export const DECLINE = Object.freeze({
   unknownWords: (words: readonly string[]) =>
     `The article doesn't say: it never mentions ${words
       .slice(0, 3)
-      .map((w) => `"${w}"`)
+      .map((w) => `"${w.length > 30 ? `${w.slice(0, 30)}…` : w}"`)
       .join(', ')}.`,
   notQuoted: (who: string, quoted: readonly string[]) =>
     `The article doesn't say: it does not quote ${who}${quoted.length ? `, only ${quoted.join(' and ')}` : ''}.`,
+  unknownOffice: (office: string) => `The article doesn't say: it names no ${office}.`,
   fromSentence: 'The article says this about it:',
 });
 

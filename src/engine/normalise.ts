@@ -12,7 +12,7 @@ const DISCORD_TOKENS = [
   /<\/[\w -]{1,32}:\d{17,20}>/g, // command mentions
   /<t:\d+(?::[tTdDfFR])?>/g, // timestamps
   /@(?:everyone|here)\b/gi,
-  /:[a-z0-9_+-]{2,32}:/g, // emoji shortcodes
+  /:[a-z][a-z0-9_+-]{1,31}:/g, // emoji shortcodes (not "10:30:00")
 ];
 
 /** Cc and Cf: control and invisible format characters (zero-width spaces, joiners, bidi marks). */
@@ -28,8 +28,9 @@ export interface CleanQuestion {
  * Discord mentions and markdown markers removed, whitespace collapsed, length capped.
  */
 export function cleanQuestion(raw: string): CleanQuestion {
-  // A zero-width space is used between words as often as inside them; other invisible characters only hide.
-  let text = raw.normalize('NFKC').replace(INVISIBLE, (c) => (c === '\n' || c === '\t' || c === '\u200B' ? ' ' : ''));
+  // Control characters (line breaks of every kind) and the zero-width space separate words;
+  // other invisible characters only hide inside them.
+  let text = raw.normalize('NFKC').replace(INVISIBLE, (c) => (/\p{Cc}/u.test(c) || c === '\u200B' ? ' ' : ''));
   for (const pattern of DISCORD_TOKENS) text = text.replace(pattern, ' ');
   text = text
     .replace(/\|\||\*\*|__|~~|```|`/g, ' ')
@@ -57,6 +58,18 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/s'(?=\s|$)/g, 's'],
 ];
 
+/** Chat spellings of contractions and words, as people type them without apostrophes. */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['whos', 'who is'], ['whats', 'what is'], ['wheres', 'where is'], ['whens', 'when is'], ['hows', 'how is'],
+  ['thats', 'that is'], ['theyre', 'they are'], ['theyd', 'they would'], ['theyll', 'they will'], ['hes', 'he is'],
+  ['dont', 'do not'], ['doesnt', 'does not'], ['didnt', 'did not'], ['isnt', 'is not'], ['wasnt', 'was not'],
+  ['arent', 'are not'], ['werent', 'were not'], ['havent', 'have not'], ['hasnt', 'has not'], ['wont', 'will not'],
+  ['cant', 'can not'], ['couldnt', 'could not'], ['wouldnt', 'would not'], ['im', 'i am'], ['ive', 'i have'],
+  ['acc', 'according'], ['abt', 'about'], ['w', 'with'], ['b4', 'before'], ['bc', 'because'], ['cuz', 'because'],
+  ['smth', 'something'], ['sth', 'something'], ['sb', 'somebody'], ['u', 'you'], ['ur', 'your'], ['r', 'are'],
+  ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'], ['tldr', 'summary'], ['yr', 'year'], ['yrs', 'years'],
+]);
+
 /**
  * Lowercase words of a text: NFKC, curly quotes straightened, dashes unified,
  * initialisms joined (`D.P.R.K.` -> `dprk`), contractions expanded, possessives dropped.
@@ -71,7 +84,14 @@ export function words(text: string): string[] {
     .replace(/[\u2010-\u2015\u2212]/g, '-');
   t = t.replace(/\b(?:\p{L}\.){2,}(?!\p{L})/gu, (m) => m.replace(/\./g, ''));
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
-  return t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  t = t.replace(/\btl;?dr\b/g, 'tldr');
+  const out: string[] = [];
+  for (const w of t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
+    const full = CHAT_SPELLINGS.get(w);
+    if (full) out.push(...full.split(' '));
+    else out.push(w);
+  }
+  return out;
 }
 
 const HANGUL = /\p{Script=Hangul}/u;

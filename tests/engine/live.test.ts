@@ -1,0 +1,141 @@
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLiveEngine, KnowledgeLoadError, type LiveEngine, type RefreshReport } from '../../src/engine/live.ts';
+import { copyKnowledge } from '../support/knowledge.ts';
+
+const ZEBRA_PARAGRAPH = 'The Pyongyang zoo opened a zebra exhibition this spring, with twelve zebras brought from Africa.';
+const ZEBRA_QUESTION = 'tell me about the zebra exhibition at the pyongyang zoo';
+
+let dir: string;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, remove } = await copyKnowledge());
+});
+
+afterEach(async () => {
+  await remove();
+});
+
+function okReport(report: RefreshReport): Extract<RefreshReport, { ok: true }> {
+  if (!report.ok) throw new Error(`refresh failed: ${JSON.stringify(report.problems)}`);
+  return report;
+}
+
+/** Replaces the first occurrence of `from` in a knowledge file, failing if it is not there. */
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const path = join(dir, file);
+  const text = await readFile(path, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  await writeFile(path, text.replace(from, to));
+}
+
+describe('createLiveEngine', () => {
+  it('serves the knowledge of the directory it was given', async () => {
+    const live = await createLiveEngine(dir);
+    const a = live.current().ask('who heads roscosmos');
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.passageId)).toContain('p4.s2');
+  });
+
+  it('throws KnowledgeLoadError listing every problem when the directory is broken', async () => {
+    await edit('qa.yaml', 'cite: [p4.s2]', 'cite: [p4.s9]');
+    await writeFile(join(dir, 'facts.yaml'), 'entities: [\n');
+    const error = await createLiveEngine(dir).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(KnowledgeLoadError);
+    const problems = (error as KnowledgeLoadError).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'qa.yaml', message: expect.stringContaining('p4.s9') }));
+    expect(problems.find((p) => p.file === 'qa.yaml')?.entry).toMatch(/^[a-z0-9-]+$/);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'facts.yaml', message: expect.stringMatching(/not valid YAML/) }));
+    expect((error as Error).message).toContain('qa.yaml');
+    expect((error as Error).message).toContain('facts.yaml');
+  });
+
+  it('throws KnowledgeLoadError for a directory that does not exist', async () => {
+    await expect(createLiveEngine(join(dir, 'missing'))).rejects.toBeInstanceOf(KnowledgeLoadError);
+  });
+});
+
+describe('refresh', () => {
+  let live: LiveEngine;
+
+  beforeEach(async () => {
+    live = await createLiveEngine(dir);
+  });
+
+  it('reports no changes, and keeps the version, when nothing changed', async () => {
+    const before = live.current();
+    const report = okReport(await live.refresh());
+    expect(report.before.version).toBe(report.after.version);
+    expect(report.added).toEqual([]);
+    expect(report.changed).toEqual([]);
+    expect(report.removed).toEqual([]);
+    expect(live.current().knowledge.version).toBe(before.knowledge.version);
+  });
+
+  it('picks up a paragraph appended to article.md: passage p5.s1 added, new version', async () => {
+    const oldVersion = live.current().knowledge.version;
+    await appendFile(join(dir, 'article.md'), `\n\n${ZEBRA_PARAGRAPH}\n`);
+    const report = okReport(await live.refresh());
+    expect(report.added).toContain('passage:p5.s1');
+    expect(report.removed).toEqual([]);
+    expect(report.before.version).toBe(oldVersion);
+    expect(report.after.version).not.toBe(oldVersion);
+    expect(live.current().knowledge.version).toBe(report.after.version);
+  });
+
+  it('answers a question about the new paragraph by quoting it', async () => {
+    expect(live.current().ask(ZEBRA_QUESTION).found).toBe(false);
+    await appendFile(join(dir, 'article.md'), `\n\n${ZEBRA_PARAGRAPH}\n`);
+    okReport(await live.refresh());
+    const a = live.current().ask(ZEBRA_QUESTION);
+    expect(a.found).toBe(true);
+    expect(a.citations).toEqual([{ quote: ZEBRA_PARAGRAPH, passageId: 'p5.s1', paragraph: 5, sentence: 1 }]);
+  });
+
+  it('keeps the old engine answering when a refresh finds qa.yaml broken, and names the file and entry', async () => {
+    const before = live.current();
+    const qa = await readFile(join(dir, 'qa.yaml'), 'utf8');
+    const id = /- id: ([a-z0-9-]+)\n(?:(?!\s+- id:)[\s\S])*?cite: \[p4\.s2\]/.exec(qa)?.[1];
+    expect(id).toBeDefined();
+    await edit('qa.yaml', `- id: ${id}\n`, `- id: ${id}\n    colour: red\n`);
+
+    const report = await live.refresh();
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.problems).toContainEqual({ file: 'qa.yaml', entry: id, message: expect.stringContaining('colour') });
+    expect(report.current.version).toBe(before.knowledge.version);
+
+    expect(live.current()).toBe(before);
+    const a = live.current().ask('who heads roscosmos');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('Borisov');
+  });
+
+  it('goes live again once the broken file is fixed', async () => {
+    const good = await readFile(join(dir, 'qa.yaml'), 'utf8');
+    await writeFile(join(dir, 'qa.yaml'), `${good}\n  - id: [broken\n`);
+    expect((await live.refresh()).ok).toBe(false);
+    await writeFile(join(dir, 'qa.yaml'), good);
+    await appendFile(join(dir, 'article.md'), `\n\n${ZEBRA_PARAGRAPH}\n`);
+    expect(okReport(await live.refresh()).added).toEqual(['passage:p5.s1']);
+  });
+
+  it('shares one result among concurrent refresh() calls', async () => {
+    await appendFile(join(dir, 'article.md'), `\n\n${ZEBRA_PARAGRAPH}\n`);
+    const first = live.refresh();
+    const second = live.refresh();
+    expect(second).toBe(first);
+    const [a, b] = await Promise.all([first, second]);
+    expect(b).toBe(a);
+    expect(okReport(a).added).toContain('passage:p5.s1');
+    // Once it has settled, a new refresh loads again (and finds nothing new).
+    const third = live.refresh();
+    expect(third).not.toBe(first);
+    expect(okReport(await third).added).toEqual([]);
+  });
+});

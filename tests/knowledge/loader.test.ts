@@ -1,0 +1,287 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { buildKnowledge, loadKnowledge, type KnowledgeSources } from '../../src/knowledge/loader.ts';
+import type { KnowledgeBase, KnowledgeProblem, LoadResult } from '../../src/knowledge/types.ts';
+import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
+
+/*
+ * A tiny knowledge base in memory. Its sentences are:
+ *   p1.s1 "Alpha Beta met Gamma in Delta in 2001."   p1.s2 "They talked about trade."
+ *   p2.s1 "Mr. Epsilon joined them."
+ */
+const ARTICLE = '---\ntitle: Test article\n---\n\nAlpha Beta met Gamma in Delta in 2001. They talked about trade.\n\nMr. Epsilon joined them.\n';
+
+type Entry = Record<string, unknown>;
+
+const MEETING: Entry = {
+  id: 'meeting',
+  type: 'date',
+  questions: ['When did Alpha Beta meet Gamma?'],
+  answer: 'In 2001.',
+  cite: ['p1.s1'],
+  evidence: ['met Gamma in Delta in 2001'],
+};
+const TRADE: Entry = {
+  id: 'trade',
+  type: 'statement',
+  questions: ['What did they talk about?'],
+  answer: 'Trade.',
+  cite: ['p1.s2'],
+};
+const EPSILON: Entry = {
+  id: 'epsilon',
+  kind: 'person',
+  name: 'Epsilon',
+  description: 'Mr. Epsilon joined them.',
+  cite: ['p2.s1'],
+  evidence: ['Mr. Epsilon joined them.'],
+};
+
+function sources(options: { qa?: Entry[]; facts?: Entry[]; article?: string; concepts?: string } = {}): KnowledgeSources {
+  return {
+    'article.md': options.article ?? ARTICLE,
+    'qa.yaml': stringify({ entries: options.qa ?? [MEETING, TRADE] }),
+    'facts.yaml': stringify({ entities: options.facts ?? [EPSILON] }),
+    ...(options.concepts === undefined ? {} : { 'concepts.yaml': options.concepts }),
+  };
+}
+
+function ok(result: LoadResult): KnowledgeBase {
+  if (!result.ok) throw new Error(`expected knowledge, got problems: ${JSON.stringify(result.problems, null, 2)}`);
+  return result.knowledge;
+}
+
+function problemsOf(result: LoadResult): readonly KnowledgeProblem[] {
+  if (result.ok) throw new Error('expected problems, got knowledge');
+  return result.problems;
+}
+
+/** Builds the sources and expects exactly one problem, returned for closer checks. */
+function onlyProblem(s: KnowledgeSources): KnowledgeProblem {
+  const problems = problemsOf(buildKnowledge(s));
+  expect(problems).toHaveLength(1);
+  return problems[0]!;
+}
+
+describe('loadKnowledge on the real knowledge directory', () => {
+  it('loads without problems', async () => {
+    const result = await loadKnowledge(KNOWLEDGE_DIR);
+    const kb = ok(result);
+    expect(kb.article.paragraphs).toHaveLength(4);
+    expect(kb.article.sentences).toHaveLength(9);
+    expect(kb.qa.length).toBeGreaterThan(0);
+    expect(kb.facts.length).toBeGreaterThan(0);
+    expect(kb.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('reports a missing directory as problems (each required file missing), not a throw', async () => {
+    const result = await loadKnowledge(join(tmpdir(), 'citebot-no-such-dir', String(process.pid)));
+    expect(problemsOf(result)).toEqual([
+      { file: 'article.md', message: 'is missing' },
+      { file: 'qa.yaml', message: 'is missing' },
+      { file: 'facts.yaml', message: 'is missing' },
+    ]);
+  });
+});
+
+describe('buildKnowledge', () => {
+  it('builds a valid knowledge base from in-memory sources', () => {
+    const kb = ok(buildKnowledge(sources()));
+    expect(kb.qa.map((e) => e.id)).toEqual(['meeting', 'trade']);
+    expect(kb.facts.map((f) => f.id)).toEqual(['epsilon']);
+    expect(kb.article.sentences.map((s) => s.id)).toEqual(['p1.s1', 'p1.s2', 'p2.s1']);
+    expect(kb.concepts).toEqual({ synonyms: [], speech: [] });
+  });
+
+  it('fills in defaults of fact entries', () => {
+    const [epsilon] = ok(buildKnowledge(sources())).facts;
+    expect(epsilon).toMatchObject({ aliases: [], roleAliases: [], speaks: false });
+  });
+
+  it('reports a YAML syntax error, naming the file and the line', () => {
+    const p = onlyProblem({ ...sources(), 'qa.yaml': 'entries:\n  - id: meeting\n    questions: [a, b\n' });
+    expect(p.file).toBe('qa.yaml');
+    expect(p.message).toMatch(/is not valid YAML.*line \d+/);
+  });
+
+  it('reports a key given twice in one entry as invalid YAML', () => {
+    const p = onlyProblem({ ...sources(), 'qa.yaml': 'entries:\n  - id: meeting\n    id: other\n' });
+    expect(p).toMatchObject({ file: 'qa.yaml', message: expect.stringMatching(/not valid YAML/) });
+  });
+
+  it('reports a missing required file by name', () => {
+    const { 'facts.yaml': _facts, ...rest } = sources();
+    expect(onlyProblem(rest)).toEqual({ file: 'facts.yaml', message: 'is missing' });
+  });
+
+  it('does not require concepts.yaml', () => {
+    const s = sources();
+    expect('concepts.yaml' in s).toBe(false);
+    expect(buildKnowledge(s).ok).toBe(true);
+  });
+
+  it('reports an unknown key in an entry, naming the file, the entry and the key', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, answr: 'typo' }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting' });
+    expect(p.message).toMatch(/unrecognized key/i);
+    expect(p.message).toContain('answr');
+  });
+
+  it('reports a value of the wrong type, naming the file, the entry and the field', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, featured: 'yes' }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting' });
+    expect(p.message).toMatch(/^featured: .*boolean/);
+  });
+
+  it('reports an answer type that is not one of the known types', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, type: 'opinion' }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting', message: expect.stringMatching(/^type: /) });
+  });
+
+  it('reports an empty questions list', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, questions: [] }, TRADE] }));
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'questions: needs at least one question' });
+  });
+
+  it('reports a blank question', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, questions: ['   '] }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting', message: expect.stringMatching(/^questions\.0: must not be empty/) });
+  });
+
+  it('reports an id of the wrong format, naming the entry by that id', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, id: 'Bad_Id' }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'Bad_Id' });
+    expect(p.message).toMatch(/^id: must be 1-40 lowercase letters, digits or dashes/);
+  });
+
+  it('names an entry without an id by its position', () => {
+    const { id: _id, ...noId } = TRADE;
+    const p = onlyProblem(sources({ qa: [MEETING, noId] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: '#2', message: expect.stringMatching(/^id: /) });
+  });
+
+  it('reports an id used in both qa.yaml and facts.yaml, naming both files', () => {
+    const p = onlyProblem(sources({ facts: [{ ...EPSILON, id: 'meeting' }] }));
+    expect(p).toEqual({ file: 'facts.yaml', entry: 'meeting', message: 'id is already used in qa.yaml' });
+  });
+
+  it('reports an id used twice in qa.yaml', () => {
+    const p = onlyProblem(sources({ qa: [MEETING, { ...TRADE, id: 'meeting' }] }));
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'id is already used in qa.yaml' });
+  });
+
+  it('reports a citation of a passage that does not exist', () => {
+    const p = onlyProblem(sources({ qa: [MEETING, { ...TRADE, cite: ['p9.s1'] }] }));
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'trade', message: 'cites p9.s1, which is not a passage of the article' });
+  });
+
+  it('reports a citation of a sentence number past the end of its paragraph', () => {
+    const p = onlyProblem(sources({ facts: [{ ...EPSILON, cite: ['p2.s2'], evidence: [] }] }));
+    expect(p).toMatchObject({ file: 'facts.yaml', entry: 'epsilon', message: expect.stringContaining('p2.s2') });
+  });
+
+  it('reports a citation of a whole paragraph instead of a sentence', () => {
+    const p = onlyProblem(sources({ qa: [MEETING, { ...TRADE, cite: ['p1'] }] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'trade' });
+    expect(p.message).toMatch(/^cite\.0: must be a sentence id such as "p2\.s1"/);
+  });
+
+  it('reports evidence that is not word for word in the cited sentence', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, evidence: ['met Gamma in Delta in 2002'] }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting' });
+    expect(p.message).toBe('evidence "met Gamma in Delta in 2002" is not word for word in p1.s1');
+  });
+
+  it('reports evidence that is in the article but not in the sentence cited', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, evidence: ['They talked about trade.'] }, TRADE] }));
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting', message: expect.stringContaining('not word for word in p1.s1') });
+  });
+
+  it('accepts evidence found in any one of several cited sentences', () => {
+    expect(buildKnowledge(sources({ qa: [{ ...MEETING, cite: ['p1.s1', 'p1.s2'], evidence: ['talked about trade'] }, TRADE] })).ok).toBe(true);
+  });
+
+  it('reports the same question in two entries, ignoring case and punctuation', () => {
+    const p = onlyProblem(sources({ qa: [MEETING, { ...TRADE, questions: ['when did alpha beta meet gamma'] }] }));
+    expect(p).toEqual({
+      file: 'qa.yaml',
+      entry: 'trade',
+      message: 'question "when did alpha beta meet gamma" is also a question of meeting',
+    });
+  });
+
+  it('reports more than 3 citations', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: ['p1.s1', 'p1.s2', 'p2.s1', 'p1.s1'] }, TRADE] }));
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'cite: cites at most 3 passages' });
+  });
+
+  it('reports an entry with no citation', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: [], evidence: [] }, TRADE] }));
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'cite: needs at least one citation' });
+  });
+
+  it('reports a file without its top-level list, naming the file and the missing key', () => {
+    const problems = problemsOf(buildKnowledge({ ...sources(), 'qa.yaml': stringify({ questions: [MEETING] }) }));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.file === 'qa.yaml' && p.entry === undefined)).toBe(true);
+    expect(problems.some((p) => p.message.startsWith('entries: '))).toBe(true);
+  });
+
+  it('reports problems in concepts.yaml, naming the file', () => {
+    const problems = problemsOf(buildKnowledge(sources({ concepts: 'synonyms:\n  - [lonely]\nspeach: [say]\n' })));
+    expect(problems.map((p) => p.file)).toEqual(['concepts.yaml', 'concepts.yaml']);
+    expect(problems.map((p) => p.message).join('\n')).toMatch(/synonyms\.0: a synonym group needs at least two terms/);
+    expect(problems.map((p) => p.message).join('\n')).toContain('speach');
+  });
+
+  it('reports every problem at once: two broken entries are both reported', () => {
+    const problems = problemsOf(
+      buildKnowledge(sources({ qa: [{ ...MEETING, questions: [] }, { ...TRADE, cite: ['p7.s7'] }] })),
+    );
+    expect(problems).toEqual([
+      { file: 'qa.yaml', entry: 'meeting', message: 'questions: needs at least one question' },
+      { file: 'qa.yaml', entry: 'trade', message: 'cites p7.s7, which is not a passage of the article' },
+    ]);
+  });
+
+  it('reports problems in different files together', () => {
+    const problems = problemsOf(
+      buildKnowledge(sources({ qa: [{ ...MEETING, answr: 'x' }, TRADE], facts: [{ ...EPSILON, kind: 'alien' }] })),
+    );
+    expect(problems.map((p) => [p.file, p.entry])).toEqual([
+      ['qa.yaml', 'meeting'],
+      ['facts.yaml', 'epsilon'],
+    ]);
+  });
+
+  it('reports nothing about a valid entry that stands next to a broken one', () => {
+    const problems = problemsOf(buildKnowledge(sources({ qa: [MEETING, { ...TRADE, cite: ['p1'] }], facts: [EPSILON] })));
+    expect(problems.every((p) => p.entry === 'trade')).toBe(true);
+    expect(problems.some((p) => p.entry === 'meeting' || p.entry === 'epsilon')).toBe(false);
+  });
+
+  it('reports an article problem next to entry problems', () => {
+    const problems = problemsOf(buildKnowledge(sources({ article: '---\ntitle: Only a title\n---\n', qa: [{ ...MEETING, type: 'x' }, TRADE] })));
+    expect(problems).toContainEqual({ file: 'article.md', message: 'has no paragraphs' });
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'qa.yaml', entry: 'meeting' }));
+  });
+});
+
+describe('knowledge version', () => {
+  it('is the same for the same sources, whenever they are loaded', () => {
+    const a = ok(buildKnowledge(sources(), new Date('2024-01-01T00:00:00Z')));
+    const b = ok(buildKnowledge(sources(), new Date('2025-06-01T12:00:00Z')));
+    expect(a.version).toBe(b.version);
+    expect(a.loadedAt).not.toEqual(b.loadedAt);
+  });
+
+  it('changes when any one file changes', () => {
+    const base = ok(buildKnowledge(sources())).version;
+    const changedQa = ok(buildKnowledge(sources({ qa: [MEETING, { ...TRADE, answer: 'Trade, mostly.' }] }))).version;
+    const changedArticle = ok(buildKnowledge(sources({ article: `${ARTICLE}\nA third paragraph.\n` }))).version;
+    const addedConcepts = ok(buildKnowledge(sources({ concepts: 'synonyms:\n  - [trade, commerce]\n' }))).version;
+    expect(new Set([base, changedQa, changedArticle, addedConcepts]).size).toBe(4);
+  });
+});
