@@ -28,6 +28,8 @@ export interface Match {
   readonly score: number;
   /** Share of the question's weight that the best phrasing explains. */
   readonly questionCoverage: number;
+  /** Share of the best phrasing's weight that the question matches. */
+  readonly docCoverage: number;
   /** Weight of the terms matched. */
   readonly matched: number;
   /** Share of words in common with the best phrasing, stopwords included: only breaks near ties. */
@@ -169,7 +171,7 @@ export class KnowledgeIndex {
         let shared = 0;
         for (const w of questionWords) if (doc.words.has(w)) shared++;
         const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
-        best.set(doc.owner, { owner: doc.owner, score, questionCoverage, matched: m, wordOverlap });
+        best.set(doc.owner, { owner: doc.owner, score, questionCoverage, docCoverage, matched: m, wordOverlap });
       }
     }
     return [...best.values()].sort(byRank);

@@ -21,6 +21,13 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    은 는 이 가 을 를 의 에 누가 누구 누구야 누군지 누구예요 누구입니까 무엇 뭐 뭐야 뭔가 어떤 어느 그 이번 좀 요 언제 언제야 어디 어디야 몇`.split(/\s+/),
 );
 
+/** Korean question words take endings ("누구인가요", "언제였어"): any word starting with one is one. */
+const KOREAN_QUESTION_WORDS = ['누구', '누가', '언제', '어디', '무엇', '뭐', '몇', '어느', '어떤', '어떻게', '왜'];
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word) || KOREAN_QUESTION_WORDS.some((q) => word.startsWith(q));
+}
+
 /**
  * Everyday words that show up in questions of every kind and say little about which fact is
  * asked ("who's the railways guy", "what's his position"). They count a little when the

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge/types.ts';
-import { HANGUL_PARTICLES, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
+import { HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
 import { SpellingCorrector } from './spelling.ts';
 
@@ -95,7 +95,7 @@ export class Lexicon {
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
     // A typo is corrected to a word that matters: "staying" must not become the stopword "saying".
     this.#corrector = new SpellingCorrector(
-      new Map([...this.#frequency].filter(([w]) => !STOPWORDS.has(w) && !WEAK_WORDS.has(w))),
+      new Map([...this.#frequency].filter(([w]) => !isStopword(w) && !WEAK_WORDS.has(w))),
     );
   }
 
@@ -114,7 +114,7 @@ export class Lexicon {
       map.set(k, list);
     };
     if (all.length === 1) {
-      put(replaceSingle && !STOPWORDS.has(all[0]!) ? this.#single : this.#phrases, all[0]!);
+      put(replaceSingle && !isStopword(all[0]!) ? this.#single : this.#phrases, all[0]!);
       return;
     }
     put(this.#wordPhrases, all.join(' '));
@@ -165,12 +165,12 @@ export class Lexicon {
     const all = words(text);
     const corrections: Array<[string, string]> = [];
     const fixedAll = all.map((w) => {
-      if (!correct || STOPWORDS.has(w)) return w;
+      if (!correct || isStopword(w)) return w;
       const fixed = this.#fixWord(w);
       if (fixed.correctedFrom) corrections.push([fixed.correctedFrom, fixed.word]);
       return fixed.word;
     });
-    const content = fixedAll.filter((w) => !STOPWORDS.has(w));
+    const content = fixedAll.filter((w) => !isStopword(w));
     const stems = content.map(stem);
     const terms: string[] = [];
     const unknown: string[] = [];
@@ -191,7 +191,7 @@ export class Lexicon {
           noteEntity(key, contentBefore);
         }
       }
-      if (!STOPWORDS.has(fixedAll[i]!)) contentBefore++;
+      if (!isStopword(fixedAll[i]!)) contentBefore++;
     }
     for (let i = 0; i < stems.length; i++) {
       for (let len = Math.min(MAX_PHRASE, stems.length - i); len >= 2; len--) {
@@ -236,7 +236,7 @@ export class Lexicon {
       if (!this.#officeStems.has(stem(all[i]!))) continue;
       // The words right before it, up to a stopword: "who in the delegation is not a minister" qualifies nothing.
       let start = i;
-      while (start > 0 && !STOPWORDS.has(all[start - 1]!)) start--;
+      while (start > 0 && !isStopword(all[start - 1]!)) start--;
       if (start === i) continue;
       const run = all.slice(start, i + 1).map(stem);
       const qualifier = all[i - 1]!;
@@ -261,6 +261,6 @@ function isLetter(word: string): boolean {
 /** Stems of the content words of a short text (an alias, a synonym). */
 function contentStems(text: string, keepWeak = false): string[] {
   return words(text)
-    .filter((w) => !STOPWORDS.has(w) || (keepWeak && WEAK_WORDS.has(w)))
+    .filter((w) => !isStopword(w) || (keepWeak && WEAK_WORDS.has(w)))
     .map(stem);
 }
