@@ -139,7 +139,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
 
     const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
-    if (best && best.score >= threshold && best.docCoverage >= Number(process.env.MINCD ?? 0)) return answerUnit(question, units[best.owner]!, best.score, notice);
+    if (best && best.score >= threshold) return answerUnit(question, units[best.owner]!, best.score, notice);
 
     const sentence = index.matchSentences(analysis)[0];
     if (
