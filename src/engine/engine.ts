@@ -40,6 +40,8 @@ function typeFit(kind: QuestionKind, type: AnswerType): number {
       return type === 'place' ? 1 : type === 'organisation' ? 0.8 : 0.6;
     case 'person':
       return type === 'person' || type === 'organisation' || type === 'list' ? 1 : 0.8;
+    case 'organisation':
+      return type === 'organisation' ? 1 : 0.8;
     default:
       return 1;
   }

@@ -70,7 +70,7 @@ export const HANGUL_PARTICLES = [
   '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '랑', '만', '요',
 ];
 
-export type QuestionKind = 'age' | 'date' | 'place' | 'number' | 'person' | 'other';
+export type QuestionKind = 'age' | 'date' | 'place' | 'number' | 'person' | 'organisation' | 'other';
 
 /** Phrases that ask for a kind of answer, in the order they are tried ("how many years" asks for a number). */
 const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
@@ -78,6 +78,10 @@ const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
   ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
+  ['organisation', ['which newspaper', 'what newspaper', 'which paper', 'what paper', 'which daily', 'what daily',
+    'which publication', 'what publication', 'which outlet', 'what outlet', 'which agency', 'what agency',
+    'which organisation', 'which organization', 'which company', 'what company', 'which website', 'what website',
+    'which media', 'what media', 'какая газета', 'какой газете', 'в какой газете']],
   ['person', ['who', 'whom', 'whose', 'кто']],
 ];
 
