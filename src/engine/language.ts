@@ -66,7 +66,8 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
 
 /** Korean particles glued to the end of a word ("푸틴은" is "푸틴" + topic marker). */
 export const HANGUL_PARTICLES = [
-  '에서는', '에게서', '으로는', '이라고', '라고', '에서', '에게', '으로', '하고', '까지', '부터', '께서',
+  '에서는', '에게서', '으로는', '이라고', '이랑', '이나', '한테', '처럼', '보다', '라고', '에서', '에게', '으로', '하고',
+  '까지', '부터', '께서',
   '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '랑', '만', '요',
 ];
 

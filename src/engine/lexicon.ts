@@ -12,6 +12,8 @@ export interface EntityInfo {
   readonly speaks: boolean;
   /** People and organisations can be asked what they said; places and dates cannot. */
   readonly canSpeak: boolean;
+  /** A country or place: "north korea's foreign minister" is not Russia's. */
+  readonly isPlace: boolean;
 }
 
 /** A word of a question after correction, with the terms it stands for. */
@@ -61,6 +63,7 @@ export class Lexicon {
   /** Every role alias as content stems, and the words that start one ("russian" foreign minister). */
   readonly #roles = new Set<string>();
   readonly #roleStarts = new Set<string>();
+  readonly #roleStartsOf = new Map<string, Set<string>>();
   #longestRole = 1;
   readonly #officeStems = new Set([...OFFICE_WORDS].map(stem));
 
@@ -79,7 +82,12 @@ export class Lexicon {
     }
     for (const f of kb.facts) {
       const key = entityKey(f.id);
-      this.#entities.set(key, { id: f.id, speaks: f.speaks, canSpeak: f.kind === 'person' || f.kind === 'organisation' });
+      this.#entities.set(key, {
+        id: f.id,
+        speaks: f.speaks,
+        canSpeak: f.kind === 'person' || f.kind === 'organisation',
+        isPlace: f.kind === 'country' || f.kind === 'place',
+      });
       for (const alias of [f.name, ...f.aliases]) this.#addAlias(alias, key, true);
       for (const role of [f.role, ...f.roleAliases]) {
         if (!role) continue;
@@ -88,6 +96,9 @@ export class Lexicon {
         if (stems.length === 0) continue;
         this.#roles.add(stems.join(' '));
         this.#roleStarts.add(stems[0]!);
+        const starts = this.#roleStartsOf.get(key) ?? new Set<string>();
+        starts.add(stems[0]!);
+        this.#roleStartsOf.set(key, starts);
         this.#longestRole = Math.max(this.#longestRole, stems.length);
       }
     }
@@ -239,15 +250,28 @@ export class Lexicon {
       while (start > 0 && !isStopword(all[start - 1]!)) start--;
       if (start === i) continue;
       const run = all.slice(start, i + 1).map(stem);
-      const qualifier = all[i - 1]!;
-      const q = run[run.length - 2]!;
-      // "belousov is the minister of what" names a person, not an office.
-      const namesEntity = this.#single.get(q)?.some((key) => this.#entities.has(key));
-      if (WEAK_WORDS.has(qualifier) || isLetter(qualifier) || namesEntity || this.#roleStarts.has(q)) continue;
-      let known = false;
-      for (let k = 2; k <= Math.min(this.#longestRole, run.length) && !known; k++)
-        known = this.#roles.has(run.slice(run.length - k).join(' '));
-      if (!known) return `${qualifier} ${all[i]}`;
+      let known = 0;
+      for (let k = Math.min(this.#longestRole, run.length); k >= 2 && known === 0; k--)
+        if (this.#roles.has(run.slice(run.length - k).join(' '))) known = k;
+      if (known === 0) {
+        const qualifier = all[i - 1]!;
+        const q = run[run.length - 2]!;
+        // "belousov is the minister of what" names a person, not an office.
+        const namesEntity = this.#single.get(q)?.some((key) => this.#entities.has(key));
+        if (WEAK_WORDS.has(qualifier) || isLetter(qualifier) || namesEntity || this.#roleStarts.has(q)) continue;
+        return `${qualifier} ${all[i]}`;
+      }
+      // A known office of another country: "north korea's foreign minister" is not the one the article names.
+      const prefix = run.slice(0, run.length - known);
+      for (let len = Math.min(3, prefix.length); len >= 1; len--) {
+        const tail = prefix.slice(prefix.length - len).join(' ');
+        const keys = len === 1 ? this.#single.get(tail) : this.#phrases.get(tail);
+        if (!keys?.some((key) => this.#entities.get(key)?.isPlace)) continue;
+        // "russia's defense ministry" is fine: some role alias of the holder starts with that place.
+        const holders = this.#phrases.get(run.slice(run.length - known).join(' ')) ?? [];
+        const place = prefix[prefix.length - len]!;
+        if (!holders.some((h) => this.#roleStartsOf.get(h)?.has(place))) return all.slice(i - known - len + 1, i + 1).join(' ');
+      }
     }
     return undefined;
   }
