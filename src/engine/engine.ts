@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { AnswerType } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import type { QuestionKind } from './language.ts';
+import { ARTICLE_STEMS, type QuestionKind } from './language.ts';
 import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
@@ -47,8 +47,6 @@ function typeFit(kind: QuestionKind, type: AnswerType): number {
   }
 }
 
-/** Words showing that the article itself, not a person in it, is asked what it says. */
-const ARTICLE_WORDS = new Set(['article', 'articl', 'stori', 'piec', 'text', 'report', 'paper', 'op', 'oped', 'essay', 'letter']);
 
 export function buildEngine(knowledge: KnowledgeBase): Engine {
   const index = new KnowledgeIndex(knowledge);
@@ -108,7 +106,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
   /** Words put in the mouth of someone the article never quotes. */
   function quotesSomeoneSilent(analysis: Analysis): string | undefined {
     if (analysis.speech.length === 0) return undefined;
-    if (analysis.terms.some((t) => ARTICLE_WORDS.has(t))) return undefined;
+    if (analysis.terms.some((t) => ARTICLE_STEMS.has(t))) return undefined;
     const firstSpeech = Math.min(...analysis.speech);
     const speakers = analysis.entities.filter((e) => e.position < firstSpeech && lexicon.entity(e.key)?.canSpeak);
     if (speakers.length === 0 || speakers.some((e) => lexicon.entity(e.key)?.speaks)) return undefined;
@@ -141,7 +139,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
 
     const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
-    if (best && best.score >= threshold) return answerUnit(question, units[best.owner]!, best.score, notice);
+    if (best && best.score >= threshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
     const sentence = index.matchSentences(analysis)[0];
     if (

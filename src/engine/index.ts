@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Passage } from '../knowledge/types.ts';
-import { WEAK_WORDS } from './language.ts';
+import { ARTICLE_STEMS, WEAK_WORDS } from './language.ts';
 import { Lexicon, stem, type Analysis } from './lexicon.ts';
 import { unitsOf, type Unit } from './units.ts';
 
@@ -32,6 +32,8 @@ export interface Match {
   readonly docCoverage: number;
   /** Weight of the terms matched. */
   readonly matched: number;
+  /** Weight of the matched terms that are not everyday words: nothing else can make an answer. */
+  readonly matchedStrong: number;
   /** Share of words in common with the best phrasing, stopwords included: only breaks near ties. */
   readonly wordOverlap: number;
 }
@@ -153,9 +155,15 @@ export class KnowledgeIndex {
     if (total === 0) return [];
     const questionWords = new Set(analysis.words);
     const matched = new Map<number, number>();
+    const strong = new Map<number, number>();
     for (const term of analysis.terms) {
       const w = this.weight(term);
-      for (const d of postings.get(term) ?? []) matched.set(d, (matched.get(d) ?? 0) + w);
+      // The article itself is a real subject: "what is this article about".
+      const isStrong = !this.#weakStems.has(term) || ARTICLE_STEMS.has(term);
+      for (const d of postings.get(term) ?? []) {
+        matched.set(d, (matched.get(d) ?? 0) + w);
+        if (isStrong) strong.set(d, (strong.get(d) ?? 0) + w);
+      }
     }
     const best = new Map<number, Match>();
     for (const [d, m] of matched) {
@@ -171,7 +179,7 @@ export class KnowledgeIndex {
         let shared = 0;
         for (const w of questionWords) if (doc.words.has(w)) shared++;
         const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
-        best.set(doc.owner, { owner: doc.owner, score, questionCoverage, docCoverage, matched: m, wordOverlap });
+        best.set(doc.owner, { owner: doc.owner, score, questionCoverage, docCoverage, matched: m, matchedStrong: strong.get(d) ?? 0, wordOverlap });
       }
     }
     return [...best.values()].sort(byRank);

@@ -1,3 +1,5 @@
+import { stemmer } from 'stemmer';
+
 /**
  * Words of the languages people ask in, as opposed to words of the article: what carries
  * no meaning for matching, and which words ask for which kind of answer.
@@ -63,6 +65,12 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
   `minister ministers ministry secretary premier ambassador envoy spokesman spokeswoman spokesperson governor mayor
    chancellor senator general admiral`.split(/\s+/),
 );
+
+/** Words for the article itself: "what did the article say" asks the article, not a person in it. */
+export const ARTICLE_WORDS: ReadonlySet<string> = new Set(
+  'article articles story piece text report paper op oped essay letter author writer'.split(' '),
+);
+export const ARTICLE_STEMS: ReadonlySet<string> = new Set([...ARTICLE_WORDS].map((w) => stemmer(w)));
 
 /** Korean particles glued to the end of a word ("푸틴은" is "푸틴" + topic marker). */
 export const HANGUL_PARTICLES = [
