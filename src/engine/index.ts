@@ -153,35 +153,42 @@ export class KnowledgeIndex {
   #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {
     const total = this.questionWeight(analysis);
     if (total === 0) return [];
-    const questionWords = new Set(analysis.words);
-    const matched = new Map<number, number>();
-    const strong = new Map<number, number>();
+    const matched = new Float64Array(docs.length);
+    const strong = new Float64Array(docs.length);
+    const touched: number[] = [];
     for (const term of analysis.terms) {
       const w = this.weight(term);
       // The article itself is a real subject: "what is this article about".
       const isStrong = !this.#weakStems.has(term) || ARTICLE_STEMS.has(term);
       for (const d of postings.get(term) ?? []) {
-        matched.set(d, (matched.get(d) ?? 0) + w);
-        if (isStrong) strong.set(d, (strong.get(d) ?? 0) + w);
+        if (matched[d] === 0) touched.push(d);
+        matched[d]! += w;
+        if (isStrong) strong[d]! += w;
       }
     }
-    const best = new Map<number, Match>();
-    for (const [d, m] of matched) {
+    // Best phrasing per owner first; the word overlap is only worth computing for those.
+    const bestDoc = new Map<number, { d: number; score: number; questionCoverage: number; docCoverage: number }>();
+    for (const d of touched) {
       const doc = docs[d]!;
+      const m = matched[d]!;
       const questionCoverage = m / total;
       const docCoverage = doc.weight > 0 ? Math.min(1, m / doc.weight) : 1;
       const score =
         doc.discount *
         questionCoverage ** QUESTION_COVERAGE_EXPONENT *
         docCoverage ** (1 - QUESTION_COVERAGE_EXPONENT);
-      const previous = best.get(doc.owner);
-      if (!previous || score > previous.score) {
-        let shared = 0;
-        for (const w of questionWords) if (doc.words.has(w)) shared++;
-        const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
-        best.set(doc.owner, { owner: doc.owner, score, questionCoverage, docCoverage, matched: m, matchedStrong: strong.get(d) ?? 0, wordOverlap });
-      }
+      const previous = bestDoc.get(doc.owner);
+      if (!previous || score > previous.score) bestDoc.set(doc.owner, { d, score, questionCoverage, docCoverage });
     }
-    return [...best.values()].sort(byRank);
+    const questionWords = new Set(analysis.words);
+    const best: Match[] = [];
+    for (const [owner, { d, score, questionCoverage, docCoverage }] of bestDoc) {
+      const doc = docs[d]!;
+      let shared = 0;
+      for (const w of questionWords) if (doc.words.has(w)) shared++;
+      const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
+      best.push({ owner, score, questionCoverage, docCoverage, matched: matched[d]!, matchedStrong: strong[d]!, wordOverlap });
+    }
+    return best.sort(byRank);
   }
 }
