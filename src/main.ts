@@ -30,7 +30,10 @@ async function loadEngine(config: Config, log: Logger): Promise<LiveEngine> {
 async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<void> {
   const { startBot, BotStartError } = await import('./discord/bot.ts');
   let stop: (() => Promise<void>) | undefined;
+  let exiting = false;
   const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
     const done = stop?.() ?? Promise.resolve();
     void done.finally(() => process.exit(code));
   };
@@ -47,7 +50,11 @@ async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<vo
     throw error;
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: the same signal often arrives twice (a supervisor signals the whole
+    // process group and a wrapper such as tsx or npm passes it on), and a second one must not
+    // kill the process before it has closed the connection.
+    process.on(signal, () => {
+      if (exiting) return;
       log.info(`${signal}: disconnecting`);
       exit(0);
     });
