@@ -109,6 +109,25 @@ function checkDuplicateQuestions(qa: readonly QaEntry[], problems: KnowledgeProb
     }
 }
 
+/** A YAML file holding a list of entries: the list checked as a whole, then every entry on its own. */
+function readList<T extends { id: string }>(
+  file: FileName,
+  sources: KnowledgeSources,
+  problems: KnowledgeProblem[],
+  list: (raw: unknown) => readonly unknown[] | z.ZodError,
+  entry: z.ZodType<T>,
+): T[] {
+  if (sources[file] === undefined) return [];
+  const raw = parseYamlFile(file, sources[file]!, problems);
+  if (raw === undefined) return [];
+  const items = list(raw);
+  if (!Array.isArray(items)) {
+    problems.push(...issuesToProblems(file, undefined, items as z.ZodError));
+    return [];
+  }
+  return validateEntries(file, items, entry, problems);
+}
+
 export interface KnowledgeSources {
   readonly [KNOWLEDGE_FILES.article]?: string;
   readonly [KNOWLEDGE_FILES.qa]?: string;
@@ -125,27 +144,14 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   const articleResult = sources[KNOWLEDGE_FILES.article] === undefined ? undefined : parseArticle(sources[KNOWLEDGE_FILES.article]!, KNOWLEDGE_FILES.article);
   if (articleResult && !articleResult.ok) problems.push(...articleResult.problems);
 
-  let qa: QaEntry[] = [];
-  if (sources[KNOWLEDGE_FILES.qa] !== undefined) {
-    const file = KNOWLEDGE_FILES.qa;
-    const raw = parseYamlFile(file, sources[file]!, problems);
-    if (raw !== undefined) {
-      const top = qaFileSchema.safeParse(raw);
-      if (!top.success) problems.push(...issuesToProblems(file, undefined, top.error));
-      else qa = validateEntries(file, top.data.entries, qaEntrySchema, problems);
-    }
-  }
-
-  let facts: FactEntry[] = [];
-  if (sources[KNOWLEDGE_FILES.facts] !== undefined) {
-    const file = KNOWLEDGE_FILES.facts;
-    const raw = parseYamlFile(file, sources[file]!, problems);
-    if (raw !== undefined) {
-      const top = factsFileSchema.safeParse(raw);
-      if (!top.success) problems.push(...issuesToProblems(file, undefined, top.error));
-      else facts = validateEntries(file, top.data.entities, factEntrySchema as z.ZodType<FactEntry>, problems);
-    }
-  }
+  const qa = readList(KNOWLEDGE_FILES.qa, sources, problems, (raw) => {
+    const top = qaFileSchema.safeParse(raw);
+    return top.success ? top.data.entries : top.error;
+  }, qaEntrySchema);
+  const facts = readList(KNOWLEDGE_FILES.facts, sources, problems, (raw) => {
+    const top = factsFileSchema.safeParse(raw);
+    return top.success ? top.data.entities : top.error;
+  }, factEntrySchema as z.ZodType<FactEntry>);
 
   let concepts: ConceptsFile = { synonyms: [], speech: [] };
   if (sources[KNOWLEDGE_FILES.concepts] !== undefined) {
