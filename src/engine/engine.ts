@@ -47,13 +47,16 @@ function typeFit(kind: QuestionKind, type: AnswerType): number {
   }
 }
 
-
 export function buildEngine(knowledge: KnowledgeBase): Engine {
   const index = new KnowledgeIndex(knowledge);
   const { units, lexicon } = index;
   const byId = new Map(units.map((u) => [u.id, u]));
   const byPhrasing = new Map<string, Unit>();
-  for (const u of units) for (const p of u.phrasings) if (!byPhrasing.has(words(p).join(' '))) byPhrasing.set(words(p).join(' '), u);
+  for (const u of units)
+    for (const p of u.phrasings) {
+      const key = words(p).join(' ');
+      if (!byPhrasing.has(key)) byPhrasing.set(key, u);
+    }
   const featured = units.filter((u) => u.featured);
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
