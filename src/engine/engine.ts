@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { AnswerType } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import { ARTICLE_STEMS, type QuestionKind } from './language.ts';
+import { asksAboutTheFuture, type QuestionKind } from './language.ts';
 import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
@@ -32,6 +32,9 @@ function typeFit(kind: QuestionKind, type: AnswerType): number {
       return type === 'number' ? 1 : 0.5;
     case 'date':
       return type === 'date' ? 1 : 0.5;
+    case 'duration':
+      // "how long was the korean war" is answered by its dates.
+      return type === 'number' || type === 'date' ? 0.9 : 0.5;
     case 'number':
       // "how many years ago" is answered by a date.
       return type === 'number' ? 1 : type === 'date' ? 0.85 : 0.5;
@@ -109,8 +112,9 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
   /** Words put in the mouth of someone the article never quotes. */
   function quotesSomeoneSilent(analysis: Analysis): string | undefined {
     if (analysis.speech.length === 0) return undefined;
-    if (analysis.terms.some((t) => ARTICLE_STEMS.has(t))) return undefined;
     const firstSpeech = Math.min(...analysis.speech);
+    // "what did the article say about lavrov" asks the article; "what did kim say about the article" asks Kim.
+    if (analysis.article.some((p) => p < firstSpeech)) return undefined;
     const speakers = analysis.entities.filter((e) => e.position < firstSpeech && lexicon.entity(e.key)?.canSpeak);
     if (speakers.length === 0 || speakers.some((e) => lexicon.entity(e.key)?.speaks)) return undefined;
     const silent = units.find((u) => u.id === lexicon.entity(speakers[0]!.key)?.id);
@@ -136,11 +140,15 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       .sort(byRank);
     const best = ranked[0];
 
+    if ((analysis.kind === 'date' || analysis.kind === 'duration') && asksAboutTheFuture(analysis.words))
+      return decline(question, DECLINE.noDateAhead, 0.8, suggestionsFor(ranked), notice);
     if (analysis.unknownOffice)
       return decline(question, DECLINE.unknownOffice(analysis.unknownOffice), 0.9, suggestionsFor(ranked), notice);
     const silent = quotesSomeoneSilent(analysis);
     if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
 
+    const year = analysis.unknown.find((w) => /^(?:1[89]|20)\d\d$/.test(w));
+    if (year) return decline(question, DECLINE.unknownWords([year]), 0.9, suggestionsFor(ranked), notice);
     const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
     if (best && best.score >= threshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 

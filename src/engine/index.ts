@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Passage } from '../knowledge/types.ts';
 import { ARTICLE_STEMS, WEAK_WORDS } from './language.ts';
 import { Lexicon, stem, type Analysis } from './lexicon.ts';
+import { scriptOf } from './normalise.ts';
 import { unitsOf, type Unit } from './units.ts';
 
 /** Weak words count the same little whether the knowledge uses them or not. */
@@ -119,7 +120,11 @@ export class KnowledgeIndex {
   /** How much a term says about which entry is meant: rare terms say more; unknown words the most. */
   weight(term: string): number {
     if (this.#weakStems.has(term)) return WEAK_WEIGHT;
-    return this.#idf.get(term) ?? (this.lexicon.isKnownStem(term) ? this.#unusedWeight : this.#unknownWeight);
+    const idf = this.#idf.get(term);
+    if (idf !== undefined) return idf;
+    if (this.lexicon.isKnownStem(term)) return this.#unusedWeight;
+    // An unknown Russian or Korean word is more likely an inflection than a new subject.
+    return scriptOf(term) === 'latin' ? this.#unknownWeight : WEAK_WEIGHT;
   }
 
   /** Best-scoring phrasing of each unit that shares a term with the question. */
@@ -147,7 +152,7 @@ export class KnowledgeIndex {
   }
 
   #isUnknown(term: string): boolean {
-    return !this.#idf.has(term) && !this.#weakStems.has(term) && !this.lexicon.isKnownStem(term) && !/^[~@]/.test(term);
+    return this.weight(term) === this.#unknownWeight && !this.#idf.has(term) && !/^[~@]/.test(term);
   }
 
   #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {

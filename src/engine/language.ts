@@ -79,12 +79,13 @@ export const HANGUL_PARTICLES = [
   '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '랑', '만', '요',
 ];
 
-export type QuestionKind = 'age' | 'date' | 'place' | 'number' | 'person' | 'organisation' | 'other';
+export type QuestionKind = 'age' | 'date' | 'duration' | 'place' | 'number' | 'person' | 'organisation' | 'other';
 
 /** Phrases that ask for a kind of answer, in the order they are tried ("how many years" asks for a number). */
 const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['age', ['how old', 'what age', 'сколько лет']],
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
+  ['duration', ['how long', 'for how long', 'how many days', 'how many hours']],
   ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
   ['organisation', ['which newspaper', 'what newspaper', 'which paper', 'what paper', 'which daily', 'what daily',
@@ -93,6 +94,21 @@ const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
     'which media', 'what media', 'какая газета', 'какой газете', 'в какой газете']],
   ['person', ['who', 'whom', 'whose', 'кто']],
 ];
+
+const PAST = new Set(
+  `did was were had has have last previous previously ago before ever first met visited went gone been happened
+   liberated rebuilt recognised recognized established reported published said wrote`.split(/\s+/),
+);
+const FUTURE = new Set('will gonna shall upcoming coming next soon planned scheduled expected is are'.split(' '));
+
+/**
+ * Whether a question asks about what is still to come ("when is the visit", "how long will he
+ * stay"): the article dates only what has happened, so such a "when" has no answer in it.
+ */
+export function asksAboutTheFuture(wordList: readonly string[]): boolean {
+  if (wordList.some((w) => PAST.has(w) || /^(?:1[89]|20)\d\d$/.test(w))) return false;
+  return wordList.some((w) => FUTURE.has(w));
+}
 
 /** Korean question words take endings ("언제야", "누구야"), so they match at the start of a word. */
 const KIND_PREFIXES: ReadonlyArray<[QuestionKind, readonly string[]]> = [

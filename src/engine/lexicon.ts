@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge/types.ts';
-import { HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
+import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
 import { SpellingCorrector } from './spelling.ts';
 
@@ -36,6 +36,8 @@ export interface Analysis {
   readonly entities: ReadonlyArray<{ readonly key: string; readonly position: number }>;
   /** Positions (in content words) of words that ask what someone said. */
   readonly speech: readonly number[];
+  /** Positions (in content words) of words for the article itself. */
+  readonly article: readonly number[];
   readonly corrections: ReadonlyArray<readonly [string, string]>;
   /** An office the question names that no fact holds ("education minister"), as asked. */
   readonly unknownOffice?: string;
@@ -59,6 +61,7 @@ export class Lexicon {
   readonly #entities = new Map<string, EntityInfo>();
   readonly #frequency = new Map<string, number>();
   readonly #corrector: SpellingCorrector;
+  readonly #everydayCorrector: SpellingCorrector;
   readonly #knownStems = new Set<string>();
   /** Every role alias as content stems, and the words that start one ("russian" foreign minister). */
   readonly #roles = new Set<string>();
@@ -107,6 +110,11 @@ export class Lexicon {
     // A typo is corrected to a word that matters: "staying" must not become the stopword "saying".
     this.#corrector = new SpellingCorrector(
       new Map([...this.#frequency].filter(([w]) => !isStopword(w) && !WEAK_WORDS.has(w))),
+    );
+    // ...but a slip on an everyday word ("acording") is still an everyday word, not a strange one.
+    this.#everydayCorrector = new SpellingCorrector(
+      new Map([...STOPWORDS, ...WEAK_WORDS].filter((w) => w.length >= 5).map((w) => [w, 0])),
+      1,
     );
   }
 
@@ -167,7 +175,7 @@ export class Lexicon {
         }
       return { word, known: false, weak: false };
     }
-    const fixed = this.#corrector.correct(word);
+    const fixed = this.#corrector.correct(word) ?? this.#everydayCorrector.correct(word);
     if (fixed) return { word: fixed, correctedFrom: word, known: true, weak: WEAK_WORDS.has(fixed) };
     return { word, known: false, weak: false };
   }
@@ -187,6 +195,7 @@ export class Lexicon {
     const unknown: string[] = [];
     const entities: Array<{ key: string; position: number }> = [];
     const speech: number[] = [];
+    const article: number[] = [];
     const add = (t: string) => {
       if (!terms.includes(t)) terms.push(t);
     };
@@ -215,6 +224,7 @@ export class Lexicon {
       }
       const s = stems[i]!;
       if (this.#speech.has(s)) speech.push(i);
+      if (ARTICLE_STEMS.has(s)) article.push(i);
       const single = this.#single.get(s);
       if (single) {
         for (const key of single) {
@@ -225,7 +235,8 @@ export class Lexicon {
         add(s);
         const phraseKeys = this.#phrases.get(s);
         if (phraseKeys) for (const key of phraseKeys) add(key);
-        if (correct && !this.isKnownWord(content[i]!)) unknown.push(content[i]!);
+        // Inflected Russian and Korean words escape the vocabulary too easily to count as strange.
+        if (correct && !this.isKnownWord(content[i]!) && scriptOf(content[i]!) === 'latin') unknown.push(content[i]!);
       }
     }
     const unknownOffice = correct ? this.#unknownOffice(fixedAll) : undefined;
@@ -236,6 +247,7 @@ export class Lexicon {
       unknown,
       entities,
       speech,
+      article,
       corrections,
       ...(unknownOffice ? { unknownOffice } : {}),
     };

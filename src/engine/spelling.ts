@@ -51,12 +51,15 @@ function deletions(word: string, depth: number, out = new Set<string>()): Set<st
 export class SpellingCorrector {
   readonly #byDeletion = new Map<string, string[]>();
   readonly #frequency: ReadonlyMap<string, number>;
+  readonly #maxEdits: number;
 
-  constructor(frequency: ReadonlyMap<string, number>) {
+  /** `maxEdits` caps the edits further than the word's length allows. */
+  constructor(frequency: ReadonlyMap<string, number>, maxEdits = 2) {
     this.#frequency = frequency;
+    this.#maxEdits = maxEdits;
     for (const word of [...frequency.keys()].sort()) {
       if (word.length < 3 || /\p{N}/u.test(word)) continue;
-      for (const key of deletions(word, allowedEdits(word.length + 2))) {
+      for (const key of deletions(word, Math.min(this.#maxEdits, allowedEdits(word.length + 2)))) {
         const list = this.#byDeletion.get(key);
         if (list) list.push(word);
         else this.#byDeletion.set(key, [word]);
@@ -66,7 +69,7 @@ export class SpellingCorrector {
 
   /** The known word this one was most likely meant to be, or undefined when none is close enough. */
   correct(word: string): string | undefined {
-    const max = allowedEdits(word.length);
+    const max = Math.min(this.#maxEdits, allowedEdits(word.length));
     if (max === 0 || /\p{N}/u.test(word)) return undefined;
     const seen = new Set<string>();
     let best: { word: string; score: number; frequency: number } | undefined;
