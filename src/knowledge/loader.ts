@@ -128,6 +128,19 @@ function readList<T extends { id: string }>(
   return validateEntries(file, items, entry, problems);
 }
 
+/** A term in two synonym groups would mean two things at once. */
+function checkSynonyms(concepts: ConceptsFile, problems: KnowledgeProblem[]): void {
+  const group = new Map<string, string>();
+  for (const terms of concepts.synonyms)
+    for (const term of terms) {
+      const key = term.toLowerCase();
+      const other = group.get(key);
+      if (other !== undefined && other !== terms[0])
+        problems.push({ file: KNOWLEDGE_FILES.concepts, entry: terms[0], message: `"${term}" is also in the group of "${other}"` });
+      else group.set(key, terms[0]!);
+    }
+}
+
 export interface KnowledgeSources {
   readonly [KNOWLEDGE_FILES.article]?: string;
   readonly [KNOWLEDGE_FILES.qa]?: string;
@@ -165,6 +178,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   }
 
   checkUniqueIds(qa, facts, problems);
+  checkSynonyms(concepts, problems);
   checkDuplicateQuestions(qa, problems);
   if (articleResult?.ok) {
     checkCitations(KNOWLEDGE_FILES.qa, qa, articleResult.article, problems);

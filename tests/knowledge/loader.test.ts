@@ -236,6 +236,12 @@ describe('buildKnowledge', () => {
     expect(problems.map((p) => p.message).join('\n')).toContain('speach');
   });
 
+  it('reports a synonym that belongs to two groups, naming both groups', () => {
+    const problem = onlyProblem(sources({ concepts: 'synonyms:\n  - [trade, commerce]\n  - [talks, commerce]\n' }));
+    expect(problem).toMatchObject({ file: 'concepts.yaml', entry: 'talks' });
+    expect(problem.message).toBe('"commerce" is also in the group of "trade"');
+  });
+
   it('reports every problem at once: two broken entries are both reported', () => {
     const problems = problemsOf(
       buildKnowledge(sources({ qa: [{ ...MEETING, questions: [] }, { ...TRADE, cite: ['p7.s7'] }] })),
