@@ -84,6 +84,8 @@ export function words(text: string): string[] {
     .replace(/[\u2010-\u2015\u2212]/g, '-');
   t = t.replace(/\b(?:\p{L}\.){2,}(?!\p{L})/gu, (m) => m.replace(/\./g, ''));
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  // "the us" and "us government" name a country, not the pronoun, which is a stopword.
+  t = t.replace(/\bthe us\b/g, 'the usa').replace(/\bus (?=government|president|officials|administration|reaction|response|side|army|military)/g, 'usa ');
   t = t.replace(/\btl;?dr\b/g, 'tldr');
   const out: string[] = [];
   for (const w of t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {

@@ -131,6 +131,16 @@ describe('words', () => {
     expect(words("what's")).toEqual(['what']);
   });
 
+  it('spells out chat forms without apostrophes: whos is who is, acc is according', () => {
+    expect(words('whos going w putin')).toEqual(['who', 'is', 'going', 'with', 'putin']);
+    expect(words('acc to putin')).toEqual(['according', 'to', 'putin']);
+  });
+
+  it('reads "the us" as the country, and "tell us" as the pronoun', () => {
+    expect(words('what did the US say')).toEqual(['what', 'did', 'the', 'usa', 'say']);
+    expect(words('tell us about trade')).toEqual(['tell', 'us', 'about', 'trade']);
+  });
+
   it('keeps Cyrillic and Hangul words, lowercased', () => {
     expect(words('Кто такой Путин?')).toEqual(['кто', 'такой', 'путин']);
     expect(words('푸틴은 누구야?')).toEqual(['푸틴은', '누구야']);
