@@ -85,8 +85,8 @@ export type QuestionKind = 'age' | 'date' | 'duration' | 'place' | 'number' | 'p
 const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['age', ['how old', 'what age', 'сколько лет']],
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
-  ['duration', ['how long', 'for how long', 'how many days', 'how many hours']],
   ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
+  ['duration', ['how long', 'for how long']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
   ['organisation', ['which newspaper', 'what newspaper', 'which paper', 'what paper', 'which daily', 'what daily',
     'which publication', 'what publication', 'which outlet', 'what outlet', 'which agency', 'what agency',
