@@ -1,11 +1,10 @@
 import Fuse from 'fuse.js';
-import type { AnswerType } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import { asksAboutTheFuture, type QuestionKind } from './language.ts';
-import type { Analysis } from './lexicon.ts';
+import type { QuestionKind } from './language.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
-import { DECLINE, NOTICE } from './messages.ts';
+import { ANSWER, DECLINE, NOTICE } from './messages.ts';
+import { declineReason, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
 
@@ -24,31 +23,6 @@ export const THRESHOLDS = Object.freeze({
   maxSuggestions: 3,
   maxCitations: 3,
 });
-
-/** A question asking for a kind of answer prefers entries that give it. */
-function typeFit(kind: QuestionKind, type: AnswerType): number {
-  switch (kind) {
-    case 'age':
-      return type === 'number' ? 1 : 0.5;
-    case 'date':
-      return type === 'date' ? 1 : 0.5;
-    case 'duration':
-      // "how long was the korean war" is answered by its dates.
-      return type === 'number' || type === 'date' ? 0.9 : 0.5;
-    case 'number':
-      // "how many years ago" is answered by a date.
-      return type === 'number' ? 1 : type === 'date' ? 0.85 : 0.5;
-    case 'place':
-      // An organisation has a place: "a paper from which country" is answered by the paper.
-      return type === 'place' ? 1 : type === 'organisation' ? 0.8 : 0.6;
-    case 'person':
-      return type === 'person' || type === 'organisation' || type === 'list' ? 1 : 0.8;
-    case 'organisation':
-      return type === 'organisation' ? 1 : 0.8;
-    default:
-      return 1;
-  }
-}
 
 export function buildEngine(knowledge: KnowledgeBase): Engine {
   const index = new KnowledgeIndex(knowledge);
@@ -109,18 +83,6 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     return { question, found: false, answer, confidence: round(confidence), citations: [], suggestions, ...(notice ? { notice } : {}) };
   }
 
-  /** Words put in the mouth of someone the article never quotes. */
-  function quotesSomeoneSilent(analysis: Analysis): string | undefined {
-    if (analysis.speech.length === 0) return undefined;
-    const firstSpeech = Math.min(...analysis.speech);
-    // "what did the article say about lavrov" asks the article; "what did kim say about the article" asks Kim.
-    if (analysis.article.some((p) => p < firstSpeech)) return undefined;
-    const speakers = analysis.entities.filter((e) => e.position < firstSpeech && lexicon.entity(e.key)?.canSpeak);
-    if (speakers.length === 0 || speakers.some((e) => lexicon.entity(e.key)?.speaks)) return undefined;
-    const silent = units.find((u) => u.id === lexicon.entity(speakers[0]!.key)?.id);
-    return silent ? silent.phrasings[0] : undefined;
-  }
-
   function ask(raw: string): Answer {
     const { text: cleaned, truncated } = cleanQuestion(raw);
     // Echo what was asked, not its cleaned form, so replies pair up with questions.
@@ -140,15 +102,8 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       .sort(byRank);
     const best = ranked[0];
 
-    if ((analysis.kind === 'date' || analysis.kind === 'duration') && asksAboutTheFuture(analysis.words))
-      return decline(question, DECLINE.noDateAhead, 0.8, suggestionsFor(ranked), notice);
-    if (analysis.unknownOffice)
-      return decline(question, DECLINE.unknownOffice(analysis.unknownOffice), 0.9, suggestionsFor(ranked), notice);
-    const silent = quotesSomeoneSilent(analysis);
-    if (silent) return decline(question, DECLINE.notQuoted(silent, quoted), 0.9, suggestionsFor(ranked), notice);
-
-    const year = analysis.unknown.find((w) => /^(?:1[89]|20)\d\d$/.test(w));
-    if (year) return decline(question, DECLINE.unknownWords([year]), 0.9, suggestionsFor(ranked), notice);
+    const reason = declineReason(analysis, lexicon, quoted);
+    if (reason) return decline(question, reason, 0.9, suggestionsFor(ranked), notice);
     const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
     if (best && best.score >= threshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
@@ -164,7 +119,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       return {
         question,
         found: true,
-        answer: DECLINE.fromSentence,
+        answer: ANSWER.fromSentence,
         confidence: round(sentence.score),
         citations: citationsOf([passage.id]),
         suggestions: [],

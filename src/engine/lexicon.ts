@@ -9,6 +9,7 @@ const MAX_PHRASE = 6;
 
 export interface EntityInfo {
   readonly id: string;
+  readonly name: string;
   readonly speaks: boolean;
   /** People and organisations can be asked what they said; places and dates cannot. */
   readonly canSpeak: boolean;
@@ -87,6 +88,7 @@ export class Lexicon {
       const key = entityKey(f.id);
       this.#entities.set(key, {
         id: f.id,
+        name: f.name,
         speaks: f.speaks,
         canSpeak: f.kind === 'person' || f.kind === 'organisation',
         isPlace: f.kind === 'country' || f.kind === 'place',

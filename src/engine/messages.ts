@@ -11,6 +11,10 @@ export const DECLINE = Object.freeze({
     `The article doesn't say: it does not quote ${who}${quoted.length ? `, only ${quoted.join(' and ')}` : ''}.`,
   unknownOffice: (office: string) => `The article doesn't say: it names no ${office}.`,
   noDateAhead: "The article doesn't say: it gives no date or length for what is still to come, only that the visit is upcoming.",
+});
+
+export const ANSWER = Object.freeze({
+  /** When no curated entry fits but one sentence of the article plainly does. */
   fromSentence: 'The article says this about it:',
 });
 
