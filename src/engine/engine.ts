@@ -41,7 +41,8 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     { keys: ['text'], threshold: 0.4, ignoreLocation: true, includeScore: true },
   );
 
-  const quoted = knowledge.facts.filter((f) => f.speaks).map((f) => f.name);
+  // The people the article quotes; the Kremlin only reported, and Russia spoke through its president.
+  const quoted = knowledge.facts.filter((f) => f.speaks && f.kind === 'person').map((f) => f.name);
   const suggestion = (u: Unit): Suggestion => ({ id: u.id, question: u.question });
 
   function citationsOf(ids: readonly string[]): Citation[] {

@@ -11,7 +11,7 @@ export interface EntityInfo {
   readonly id: string;
   readonly name: string;
   readonly speaks: boolean;
-  /** People and organisations can be asked what they said; places and dates cannot. */
+  /** People, organisations and countries can be asked what they said; places and dates cannot. */
   readonly canSpeak: boolean;
   /** A country or place: "north korea's foreign minister" is not Russia's. */
   readonly isPlace: boolean;
@@ -90,7 +90,7 @@ export class Lexicon {
         id: f.id,
         name: f.name,
         speaks: f.speaks,
-        canSpeak: f.kind === 'person' || f.kind === 'organisation',
+        canSpeak: f.kind === 'person' || f.kind === 'organisation' || f.kind === 'country',
         isPlace: f.kind === 'country' || f.kind === 'place',
       });
       for (const alias of [f.name, ...f.aliases]) this.#addAlias(alias, key, true);
