@@ -55,6 +55,11 @@ describe('words put in the mouth of someone the article never quotes', () => {
     expect(a.answer).toMatch(/Murashko/);
   });
 
+  it('GIVEN a country the article does not quote THEN it declines; Russia speaks through its president', () => {
+    expect(declined('so what did japan say about the trip')).toMatch(/does not quote Japan, only Vladimir Putin/);
+    expect(engine.ask('what does russia say about the sanctions').found).toBe(true);
+  });
+
   it('GIVEN the article only as what a silent person talks about THEN it still declines', () => {
     expect(declined('what did kim jong un say about the article')).toMatch(/does not quote/);
   });
