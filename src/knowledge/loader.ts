@@ -128,6 +128,21 @@ function readList<T extends { id: string }>(
   return validateEntries(file, items, entry, problems);
 }
 
+/**
+ * Text in curly quotes in an answer or description claims to be the article's words, so it
+ * must be: word for word, though a quote may start a sentence of its own with a capital.
+ */
+function checkQuotedText(file: string, entries: readonly { id: string; text: string }[], article: Article, problems: KnowledgeProblem[]): void {
+  const body = article.paragraphs.map((p) => p.text).join('\n');
+  for (const { id, text } of entries)
+    for (const match of text.matchAll(/“([^”]+)”/g)) {
+      const quote = match[1]!.replace(/[.,;:!?]+$/, '');
+      const variants = [quote, quote.charAt(0).toLowerCase() + quote.slice(1), quote.charAt(0).toUpperCase() + quote.slice(1)];
+      if (!variants.some((v) => body.includes(v)))
+        problems.push({ file, entry: id, message: `quotes “${quote}”, which is not word for word in the article` });
+    }
+}
+
 /** A term in two synonym groups would mean two things at once. */
 function checkSynonyms(concepts: ConceptsFile, problems: KnowledgeProblem[]): void {
   const group = new Map<string, string>();
@@ -183,6 +198,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   if (articleResult?.ok) {
     checkCitations(KNOWLEDGE_FILES.qa, qa, articleResult.article, problems);
     checkCitations(KNOWLEDGE_FILES.facts, facts, articleResult.article, problems);
+    checkQuotedText(KNOWLEDGE_FILES.qa, qa.map((e) => ({ id: e.id, text: e.answer })), articleResult.article, problems);
+    checkQuotedText(KNOWLEDGE_FILES.facts, facts.map((f) => ({ id: f.id, text: f.description })), articleResult.article, problems);
   }
   if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
 

@@ -236,6 +236,18 @@ describe('buildKnowledge', () => {
     expect(problems.map((p) => p.message).join('\n')).toContain('speach');
   });
 
+  it('reports an answer that puts words in curly quotes which the article does not have', () => {
+    const problem = onlyProblem(sources({ qa: [{ ...MEETING, answer: 'They “met in Delta in 2002”.' }, TRADE] }));
+    expect(problem).toMatchObject({ file: 'qa.yaml', entry: 'meeting' });
+    expect(problem.message).toBe('quotes “met in Delta in 2002”, which is not word for word in the article');
+  });
+
+  it('accepts a quote that starts with a capital where the article has a small letter', () => {
+    const kb = ok(buildKnowledge(sources({ qa: [{ ...MEETING, answer: 'It says “They talked about trade.”' }, TRADE] })));
+    expect(kb.qa[0]!.answer).toContain('They talked');
+    ok(buildKnowledge(sources({ qa: [{ ...MEETING, answer: 'It says “met Gamma in Delta,” in 2001.' }, TRADE] })));
+  });
+
   it('reports a synonym that belongs to two groups, naming both groups', () => {
     const problem = onlyProblem(sources({ concepts: 'synonyms:\n  - [trade, commerce]\n  - [talks, commerce]\n' }));
     expect(problem).toMatchObject({ file: 'concepts.yaml', entry: 'talks' });
