@@ -14,6 +14,6 @@ if (!result.ok) {
   process.stdout.write(
     `${dir}: ok, version ${kb.version}: ${kb.article.paragraphs.length} paragraphs, ${kb.article.sentences.length} sentences, ` +
       `${kb.qa.length} Q&A entries (${phrasings} phrasings), ${kb.facts.length} facts, ${kb.concepts.synonyms.length} synonym groups; ` +
-      `every citation resolves and every evidence quote is verbatim\n`,
+      `every citation resolves and every quote is word for word in the article\n`,
   );
 }
