@@ -103,7 +103,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       .sort(byRank);
     const best = ranked[0];
 
-    const reason = declineReason(analysis, lexicon, quoted);
+    const reason = declineReason(analysis, lexicon, quoted, best ? units[best.owner]!.type : undefined);
     if (reason) return decline(question, reason, 0.9, suggestionsFor(ranked), notice);
     const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
     if (best && best.score >= threshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);

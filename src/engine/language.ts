@@ -102,6 +102,14 @@ const PAST = new Set(
 );
 const FUTURE = new Set('will gonna shall upcoming coming next soon planned scheduled expected is are'.split(' '));
 
+const WILL = new Set(['will', 'gonna', 'shall']);
+
+/** "will putin meet kim": a plain question about the future, with no sign of the past. */
+export function asksWhatWillHappen(wordList: readonly string[]): boolean {
+  if (wordList.some((w) => PAST.has(w) || /^(?:1[89]|20)\d\d$/.test(w))) return false;
+  return wordList.some((w) => WILL.has(w));
+}
+
 /**
  * Whether a question asks about what is still to come ("when is the visit", "how long will he
  * stay"): the article dates only what has happened, so such a "when" has no answer in it.

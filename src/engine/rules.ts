@@ -1,5 +1,5 @@
 import type { AnswerType } from '../knowledge/schema.ts';
-import { asksAboutTheFuture, type QuestionKind } from './language.ts';
+import { asksAboutTheFuture, asksWhatWillHappen, type QuestionKind } from './language.ts';
 import type { Analysis, Lexicon } from './lexicon.ts';
 import { DECLINE } from './messages.ts';
 
@@ -49,10 +49,20 @@ export function silentSpeaker(analysis: Analysis, lexicon: Lexicon): string | un
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
-/** Why the article cannot answer this question whatever entry matches it, or undefined. */
-export function declineReason(analysis: Analysis, lexicon: Lexicon, quoted: readonly string[]): string | undefined {
+/**
+ * Why the article cannot answer this question whatever entry matches it, or undefined.
+ * `bestType` is the kind of answer the best-matching entry gives.
+ */
+export function declineReason(
+  analysis: Analysis,
+  lexicon: Lexicon,
+  quoted: readonly string[],
+  bestType?: AnswerType,
+): string | undefined {
   if ((analysis.kind === 'date' || analysis.kind === 'duration') && asksAboutTheFuture(analysis.words))
     return DECLINE.noDateAhead;
+  // The article dates only what has happened: "will putin meet kim" is not "when did they meet".
+  if (bestType === 'date' && asksWhatWillHappen(analysis.words)) return DECLINE.notYetHappened;
   if (analysis.unknownOffice) return DECLINE.unknownOffice(analysis.unknownOffice);
   const silent = silentSpeaker(analysis, lexicon);
   if (silent) return DECLINE.notQuoted(silent, quoted);

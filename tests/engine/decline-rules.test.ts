@@ -75,6 +75,11 @@ describe('dates the article does not give', () => {
     expect(answered('when did kim and putin meet up', 'p1.s4')).toMatch(/2023/);
   });
 
+  it('GIVEN a plain question about what will happen THEN a past date is no answer to it', () => {
+    expect(declined('will kim and putin meet')).toBe(DECLINE.notYetHappened);
+    expect(engine.ask('will russia keep supporting the dprk').found).toBe(true);
+  });
+
   it('GIVEN a year the article never mentions THEN it declines, naming the year', () => {
     expect(declined('did kim and putin meet in 2019')).toBe(DECLINE.unknownWords(['2019']));
   });
