@@ -4,7 +4,7 @@ import { byRank, KnowledgeIndex, type Match } from './index.ts';
 import type { QuestionKind } from './language.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { ANSWER, DECLINE, NOTICE } from './messages.ts';
-import { declineReason, typeFit } from './rules.ts';
+import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
 
@@ -99,7 +99,10 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
 
     const ranked = index
       .matchUnits(analysis)
-      .map((m) => ({ ...m, score: m.score * typeFit(analysis.kind, units[m.owner]!.type) }))
+      .map((m) => ({
+        ...m,
+        score: m.score * typeFit(analysis.kind, units[m.owner]!.type) * oppositeFit(analysis.terms, [...m.terms, ...index.answerTerms(m.owner)], lexicon),
+      }))
       .sort(byRank);
     const best = ranked[0];
 

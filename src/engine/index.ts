@@ -26,6 +26,8 @@ interface Doc {
 export interface Match {
   /** Index into `units` or `sentences`. */
   readonly owner: number;
+  /** The owner's text that matched best. */
+  readonly terms: readonly string[];
   readonly score: number;
   /** Share of the question's weight that the best phrasing explains. */
   readonly questionCoverage: number;
@@ -59,6 +61,7 @@ export class KnowledgeIndex {
   readonly #unitDocs: Doc[] = [];
   readonly #sentenceDocs: Doc[] = [];
   readonly #unitPostings = new Map<string, number[]>();
+  readonly #answerTerms: (readonly string[])[] = [];
   readonly #sentencePostings = new Map<string, number[]>();
   readonly #idf = new Map<string, number>();
   readonly #unknownWeight: number;
@@ -87,6 +90,7 @@ export class KnowledgeIndex {
       }
       const answer = this.lexicon.analyseKnown(unit.answer);
       const answerTerms = answer.terms;
+      this.#answerTerms[owner] = answerTerms;
       this.#unitDocs.push({ owner, terms: answerTerms, words: new Set(answer.words), discount: ANSWER_DISCOUNT, weight: 0 });
       countOnce([...seen, ...answerTerms]);
     });
@@ -125,6 +129,11 @@ export class KnowledgeIndex {
     if (this.lexicon.isKnownStem(term)) return this.#unusedWeight;
     // An unknown Russian or Korean word is more likely an inflection than a new subject.
     return scriptOf(term) === 'latin' ? this.#unknownWeight : WEAK_WEIGHT;
+  }
+
+  /** The terms of a unit's answer: what the entry asserts. */
+  answerTerms(owner: number): readonly string[] {
+    return this.#answerTerms[owner] ?? [];
   }
 
   /** Best-scoring phrasing of each unit that shares a term with the question. */
@@ -192,7 +201,7 @@ export class KnowledgeIndex {
       let shared = 0;
       for (const w of questionWords) if (doc.words.has(w)) shared++;
       const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
-      best.push({ owner, score, questionCoverage, docCoverage, matched: matched[d]!, matchedStrong: strong[d]!, wordOverlap });
+      best.push({ owner, terms: doc.terms, score, questionCoverage, docCoverage, matched: matched[d]!, matchedStrong: strong[d]!, wordOverlap });
     }
     return best.sort(byRank);
   }

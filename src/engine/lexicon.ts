@@ -64,6 +64,7 @@ export class Lexicon {
   readonly #corrector: SpellingCorrector;
   readonly #everydayCorrector: SpellingCorrector;
   readonly #knownStems = new Set<string>();
+  readonly #opposites = new Map<string, string[]>();
   /** Every role alias as content stems, and the words that start one ("russian" foreign minister). */
   readonly #roles = new Set<string>();
   readonly #roleStarts = new Set<string>();
@@ -109,6 +110,13 @@ export class Lexicon {
     }
     for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
+    for (const [a, b] of kb.concepts.opposites) {
+      const [ta, tb] = [this.#analyse(a, false).terms, this.#analyse(b, false).terms];
+      for (const x of ta) for (const y of tb) {
+        this.#opposites.set(x, [...(this.#opposites.get(x) ?? []), y]);
+        this.#opposites.set(y, [...(this.#opposites.get(y) ?? []), x]);
+      }
+    }
     // A typo is corrected to a word that matters: "staying" must not become the stopword "saying".
     this.#corrector = new SpellingCorrector(
       new Map([...this.#frequency].filter(([w]) => !isStopword(w) && !WEAK_WORDS.has(w))),
@@ -141,6 +149,11 @@ export class Lexicon {
     put(this.#wordPhrases, all.join(' '));
     const content = contentStems(term);
     if (content.length >= 2) put(this.#phrases, content.join(' '));
+  }
+
+  /** Terms that a text holding `term` cannot also mean. */
+  opposites(term: string): readonly string[] {
+    return this.#opposites.get(term) ?? [];
   }
 
   entity(key: string): EntityInfo | undefined {

@@ -33,6 +33,16 @@ export function typeFit(kind: QuestionKind, type: AnswerType): number {
   }
 }
 
+/**
+ * An entry whose phrasing or answer says the opposite of the question ("last visit" for
+ * "first visit") fits it badly.
+ */
+export function oppositeFit(question: readonly string[], entry: readonly string[], lexicon: Lexicon): number {
+  for (const term of question)
+    if (!entry.includes(term) && lexicon.opposites(term).some((o) => entry.includes(o))) return 0.5;
+  return 1;
+}
+
 /** The name of the one the question makes speak, when the article never quotes them. */
 export function silentSpeaker(analysis: Analysis, lexicon: Lexicon): string | undefined {
   if (analysis.speech.length === 0) return undefined;

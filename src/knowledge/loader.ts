@@ -181,7 +181,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
     return top.success ? top.data.entities : top.error;
   }, factEntrySchema as z.ZodType<FactEntry>);
 
-  let concepts: ConceptsFile = { synonyms: [], speech: [] };
+  let concepts: ConceptsFile = { synonyms: [], speech: [], opposites: [] };
   if (sources[KNOWLEDGE_FILES.concepts] !== undefined) {
     const file = KNOWLEDGE_FILES.concepts;
     const raw = parseYamlFile(file, sources[file]!, problems);

@@ -80,6 +80,8 @@ export const conceptsFileSchema = z
   .object({
     synonyms: z.array(z.array(text).min(2, 'a synonym group needs at least two terms')).default([]),
     speech: z.array(text).default([]),
+    /** Pairs that cannot both be meant: a question about the first visit is not about the last one. */
+    opposites: z.array(z.tuple([text, text])).default([]),
   })
   .strict();
 export type ConceptsFile = z.infer<typeof conceptsFileSchema>;

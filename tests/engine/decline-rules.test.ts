@@ -92,6 +92,17 @@ describe('dates the article does not give', () => {
   });
 });
 
+describe('opposites', () => {
+  it('GIVEN the first visit THEN the entry about the last visit is no answer', () => {
+    expect(engine.ask('so when was putins first trip to north korea').entryId).not.toBe('last-visit');
+    expect(answered('when was putins last trip to north korea', 'p1.s5')).toMatch(/2000/);
+  });
+
+  it('GIVEN before where the article says after THEN it declines', () => {
+    declined('what did russia do before the korean war');
+  });
+});
+
 describe('matches on everyday words alone', () => {
   it('GIVEN a question whose only words are everyday ones THEN nothing is answered', () => {
     declined('what are the rules of this server');

@@ -92,7 +92,7 @@ describe('buildKnowledge', () => {
     expect(kb.qa.map((e) => e.id)).toEqual(['meeting', 'trade']);
     expect(kb.facts.map((f) => f.id)).toEqual(['epsilon']);
     expect(kb.article.sentences.map((s) => s.id)).toEqual(['p1.s1', 'p1.s2', 'p2.s1']);
-    expect(kb.concepts).toEqual({ synonyms: [], speech: [] });
+    expect(kb.concepts).toEqual({ synonyms: [], speech: [], opposites: [] });
   });
 
   it('fills in defaults of fact entries', () => {

@@ -47,7 +47,7 @@ export function fakeKnowledge(version = 'abc123def456'): KnowledgeBase {
     article: { meta: { title: TITLE }, paragraphs: [], sentences: [], passages: new Map() },
     qa: [],
     facts: [],
-    concepts: { synonyms: [], speech: [] },
+    concepts: { synonyms: [], speech: [], opposites: [] },
     version,
     loadedAt: LOADED_AT,
   };
