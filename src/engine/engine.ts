@@ -97,11 +97,15 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
     }
 
+    const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     const ranked = index
       .matchUnits(analysis)
       .map((m) => ({
         ...m,
-        score: m.score * typeFit(analysis.kind, units[m.owner]!.type) * oppositeFit(analysis.terms, [...m.terms, ...index.answerTerms(m.owner)], lexicon),
+        score:
+          m.score *
+          typeFit(analysis.kind, units[m.owner]!.type) *
+          (withOpposites.length > 0 ? oppositeFit(withOpposites, m.terms, index.answerTerms(m.owner), lexicon) : 1),
       }))
       .sort(byRank);
     const best = ranked[0];

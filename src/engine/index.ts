@@ -68,6 +68,8 @@ export class KnowledgeIndex {
   /** For a word the knowledge knows (in a synonym list, say) but no entry or sentence uses. */
   readonly #unusedWeight: number;
   readonly #weakStems: ReadonlySet<string>;
+  readonly #unitScratch: { matched: Float64Array; strong: Float64Array };
+  readonly #sentenceScratch: { matched: Float64Array; strong: Float64Array };
 
   constructor(kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb);
@@ -101,6 +103,11 @@ export class KnowledgeIndex {
       countOnce(terms);
     });
 
+    this.#unitScratch = { matched: new Float64Array(this.#unitDocs.length), strong: new Float64Array(this.#unitDocs.length) };
+    this.#sentenceScratch = {
+      matched: new Float64Array(this.#sentenceDocs.length),
+      strong: new Float64Array(this.#sentenceDocs.length),
+    };
     const n = this.units.length + this.sentences.length;
     for (const [term, count] of df) this.#idf.set(term, Math.log(1 + n / count));
     this.#unknownWeight = Math.log(1 + n);
@@ -167,8 +174,10 @@ export class KnowledgeIndex {
   #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {
     const total = this.questionWeight(analysis);
     if (total === 0) return [];
-    const matched = new Float64Array(docs.length);
-    const strong = new Float64Array(docs.length);
+    // Scratch space reused across calls (matching is synchronous, so calls never overlap);
+    // cleared below through the list of documents touched.
+    const scratch = docs === this.#unitDocs ? this.#unitScratch : this.#sentenceScratch;
+    const { matched, strong } = scratch;
     const touched: number[] = [];
     for (const term of analysis.terms) {
       const w = this.weight(term);
@@ -202,6 +211,10 @@ export class KnowledgeIndex {
       for (const w of questionWords) if (doc.words.has(w)) shared++;
       const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
       best.push({ owner, terms: doc.terms, score, questionCoverage, docCoverage, matched: matched[d]!, matchedStrong: strong[d]!, wordOverlap });
+    }
+    for (const d of touched) {
+      matched[d] = 0;
+      strong[d] = 0;
     }
     return best.sort(byRank);
   }

@@ -37,9 +37,14 @@ export function typeFit(kind: QuestionKind, type: AnswerType): number {
  * An entry whose phrasing or answer says the opposite of the question ("last visit" for
  * "first visit") fits it badly.
  */
-export function oppositeFit(question: readonly string[], entry: readonly string[], lexicon: Lexicon): number {
-  for (const term of question)
-    if (!entry.includes(term) && lexicon.opposites(term).some((o) => entry.includes(o))) return 0.5;
+export function oppositeFit(
+  question: readonly string[],
+  phrasing: readonly string[],
+  answer: readonly string[],
+  lexicon: Lexicon,
+): number {
+  const holds = (t: string) => phrasing.includes(t) || answer.includes(t);
+  for (const term of question) if (!holds(term) && lexicon.opposites(term).some(holds)) return 0.5;
   return 1;
 }
 
