@@ -89,6 +89,45 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     // Echo what was asked, not its cleaned form, so replies pair up with questions.
     const question = raw.length > MAX_QUESTION_CHARS ? `${raw.slice(0, MAX_QUESTION_CHARS)}…` : raw;
     const notice = truncated ? NOTICE.truncated(MAX_QUESTION_CHARS) : undefined;
+    const whole = answerOne(question, cleaned, notice);
+    return answerParts(question, cleaned, whole, notice) ?? whole;
+  }
+
+  /**
+   * "who heads roscosmos and rzd" asks two things: when every part on its own is answered by a
+   * different entry, the reply gives each answer, and quotes what each rests on.
+   */
+  function answerParts(question: string, cleaned: string, whole: Answer, notice?: string): Answer | undefined {
+    const parts = splitQuestion(cleaned);
+    if (parts.length < 2) return undefined;
+    const answers = parts.map((part) => answerOne(part, part));
+    const ids = answers.map((a) => a.entryId);
+    if (answers.some((a) => !a.found || !a.entryId) || new Set(ids).size < answers.length) return undefined;
+    // Parts that are questions of their own may always be split off; other parts only when they
+    // agree with the answer to the whole: "when did russia and north korea establish relations"
+    // is one question, not two.
+    const agrees = whole.found && ids.includes(whole.entryId);
+    if (!agrees && !parts.slice(1).every(startsAsQuestion)) return undefined;
+    const citations: Citation[] = [];
+    // One quote from each part first, so no part is left without its source.
+    for (const round of [0, 1, 2])
+      for (const a of answers) {
+        const c = a.citations[round];
+        if (c && citations.length < THRESHOLDS.maxCitations && !citations.some((x) => x.passageId === c.passageId)) citations.push(c);
+      }
+    return {
+      question,
+      found: true,
+      answer: answers.map((a) => a.answer).join(' '),
+      confidence: Math.min(...answers.map((a) => a.confidence)),
+      citations,
+      suggestions: [],
+      entryId: answers[0]!.entryId!,
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
       // "what is this about" is all stopwords, yet a phrasing word for word.
@@ -179,6 +218,27 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
 /** A sentence found by its words alone cannot be trusted to hold a date, number or place asked for. */
 function sentenceFits(kind: QuestionKind): boolean {
   return kind === 'other' || kind === 'person';
+}
+
+/**
+ * The questions within one message: first at clear breaks ("x? y", "x, and y", "x; y"), and
+ * only where there are none at a plain "and" ("who heads roscosmos and rzd").
+ */
+function splitQuestion(text: string): string[] {
+  for (const separator of [/\?\s+|;\s*|,\s*(?:and|also|plus)\s+/i, /\s+(?:and|&|plus)\s+/i]) {
+    const parts = text
+      .split(separator)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    if (parts.length >= 2) return parts.length <= 3 ? parts : [];
+  }
+  return [];
+}
+
+const QUESTION_START = /^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|will|can|has|have)\b/i;
+
+function startsAsQuestion(part: string): boolean {
+  return QUESTION_START.test(part);
 }
 
 function round(x: number): number {
