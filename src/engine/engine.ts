@@ -98,8 +98,12 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
    * different entry, the reply gives each answer, and quotes what each rests on.
    */
   function answerParts(question: string, cleaned: string, whole: Answer, notice?: string): Answer | undefined {
-    const parts = splitQuestion(cleaned);
-    if (parts.length < 2) return undefined;
+    const split = splitQuestion(cleaned);
+    if (!split) return undefined;
+    const { parts, clear } = split;
+    // "relations between russia and north korea" is one thing: a plain "and" splits only when
+    // the answer to the whole leaves out something the question names.
+    if (!clear && whole.found && namesOnlyWhatAnswers(cleaned, whole.entryId)) return undefined;
     const answers = parts.map((part) => answerOne(part, part));
     const ids = answers.map((a) => a.entryId);
     if (answers.some((a) => !a.found || !a.entryId) || new Set(ids).size < answers.length) return undefined;
@@ -125,6 +129,15 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       entryId: answers[0]!.entryId!,
       ...(notice ? { notice } : {}),
     };
+  }
+
+  /** Whether every entity the question names is in the answer of this entry. */
+  function namesOnlyWhatAnswers(cleaned: string, entryId: string | undefined): boolean {
+    const owner = units.findIndex((u) => u.id === entryId);
+    if (owner < 0) return false;
+    const answerTerms = index.answerTerms(owner);
+    const named = lexicon.analyseQuestion(cleaned).entities;
+    return named.every((e) => answerTerms.includes(e.key) || e.key === `@${entryId}`);
   }
 
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
@@ -224,15 +237,19 @@ function sentenceFits(kind: QuestionKind): boolean {
  * The questions within one message: first at clear breaks ("x? y", "x, and y", "x; y"), and
  * only where there are none at a plain "and" ("who heads roscosmos and rzd").
  */
-function splitQuestion(text: string): string[] {
-  for (const separator of [/\?\s+|;\s*|,\s*(?:and|also|plus)\s+/i, /\s+(?:and|&|plus)\s+/i]) {
+function splitQuestion(text: string): { parts: string[]; clear: boolean } | undefined {
+  const separators = [
+    { pattern: /\?\s+|;\s*|,\s*(?:and|also|plus)\s+/i, clear: true },
+    { pattern: /\s+(?:and|&|plus)\s+/i, clear: false },
+  ];
+  for (const { pattern, clear } of separators) {
     const parts = text
-      .split(separator)
+      .split(pattern)
       .map((p) => p.trim())
       .filter((p) => p.length > 0);
-    if (parts.length >= 2) return parts.length <= 3 ? parts : [];
+    if (parts.length >= 2) return parts.length <= 3 ? { parts, clear } : undefined;
   }
-  return [];
+  return undefined;
 }
 
 const QUESTION_START = /^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|will|can|has|have)\b/i;
