@@ -103,14 +103,17 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     const { parts, clear } = split;
     // "relations between russia and north korea" is one thing: a plain "and" splits only when
     // the answer to the whole leaves out something the question names.
-    if (!clear && whole.found && namesOnlyWhatAnswers(cleaned, whole.entryId)) return undefined;
+    if (!clear && whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole.entryId)) return undefined;
     const answers = parts.map((part) => answerOne(part, part));
     const ids = answers.map((a) => a.entryId);
     if (answers.some((a) => !a.found || !a.entryId) || new Set(ids).size < answers.length) return undefined;
     // Parts that are questions of their own may always be split off; other parts only when they
     // agree with the answer to the whole: "when did russia and north korea establish relations"
     // is one question, not two.
-    const agrees = whole.found && ids.includes(whole.entryId);
+    const same = (a: Answer) =>
+      a.entryId === whole.entryId ||
+      a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
+    const agrees = whole.found && answers.some(same);
     if (!agrees && !parts.slice(1).every(startsAsQuestion)) return undefined;
     const citations: Citation[] = [];
     // One quote from each part first, so no part is left without its source.
@@ -235,7 +238,8 @@ function sentenceFits(kind: QuestionKind): boolean {
 
 /**
  * The questions within one message: first at clear breaks ("x? y", "x, and y", "x; y"), and
- * only where there are none at a plain "and" ("who heads roscosmos and rzd").
+ * only where there are none at a plain "and" ("who heads roscosmos and rzd"). "the defence and
+ * health ministers" shares its last word, so each part gets it: "the defence minister".
  */
 function splitQuestion(text: string): { parts: string[]; clear: boolean } | undefined {
   const separators = [
@@ -247,7 +251,14 @@ function splitQuestion(text: string): { parts: string[]; clear: boolean } | unde
       .split(pattern)
       .map((p) => p.trim())
       .filter((p) => p.length > 0);
-    if (parts.length >= 2) return parts.length <= 3 ? { parts, clear } : undefined;
+    if (parts.length < 2) continue;
+    if (parts.length > 3) return undefined;
+    const shared = /\s(ministers|ministries|heads|chiefs|bosses)\W*$/i.exec(parts[parts.length - 1]!)?.[1];
+    if (!clear && shared) {
+      const singular = shared.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+      for (let i = 0; i < parts.length - 1; i++) if (!parts[i]!.toLowerCase().includes(singular)) parts[i] = `${parts[i]} ${singular}`;
+    }
+    return { parts, clear };
   }
   return undefined;
 }

@@ -22,6 +22,12 @@ describe('a message that asks two things', () => {
     expect(a.citations.length).toBeLessThanOrEqual(3);
   });
 
+  it('GIVEN two offices sharing one word ("the foreign and health ministers") THEN it names both', () => {
+    const a = engine.ask('who are the foreign and health ministers');
+    expect(a.answer).toMatch(/Lavrov/);
+    expect(a.answer).toMatch(/Murashko/);
+  });
+
   it('GIVEN "x and y" inside one question THEN it stays one question', () => {
     const a = engine.ask('when did russia and north korea first establish diplomatic relations');
     expect(a.found).toBe(false);
