@@ -1,0 +1,34 @@
+/** Telling the questions apart in a message that asks more than one. */
+
+/**
+ * The questions within one message: first at clear breaks ("x? y", "x, and y", "x; y"), and
+ * only where there are none at a plain "and" ("who heads roscosmos and rzd"). "the defence and
+ * health ministers" shares its last word, so each part gets it: "the defence minister".
+ */
+export function splitQuestion(text: string): { parts: string[]; clear: boolean } | undefined {
+  const separators = [
+    { pattern: /\?\s+|;\s*|,\s*(?:and|also|plus)\s+/i, clear: true },
+    { pattern: /\s+(?:and|&|plus)\s+/i, clear: false },
+  ];
+  for (const { pattern, clear } of separators) {
+    const parts = text
+      .split(pattern)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    if (parts.length < 2) continue;
+    if (parts.length > 3) return undefined;
+    const shared = /\s(ministers|ministries|heads|chiefs|bosses)\W*$/i.exec(parts[parts.length - 1]!)?.[1];
+    if (!clear && shared) {
+      const singular = shared.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+      for (let i = 0; i < parts.length - 1; i++) if (!parts[i]!.toLowerCase().includes(singular)) parts[i] = `${parts[i]} ${singular}`;
+    }
+    return { parts, clear };
+  }
+  return undefined;
+}
+
+const QUESTION_START = /^(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|will|can|has|have)\b/i;
+
+export function startsAsQuestion(part: string): boolean {
+  return QUESTION_START.test(part);
+}
