@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runTerminalChat } from '../../src/cli/chat.ts';
+import { createLiveEngine } from '../../src/engine/live.ts';
+import { KNOWLEDGE_DIR, ROOT } from '../support/knowledge.ts';
+
+/** Types lines into the terminal chat and returns everything it printed. */
+async function chat(lines: readonly string[]): Promise<string> {
+  const live = await createLiveEngine(KNOWLEDGE_DIR);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.setEncoding('utf8').on('data', (d: string) => (printed += d));
+  const done = runTerminalChat(live, { input, output });
+  input.end(lines.map((l) => `${l}\n`).join(''));
+  await done;
+  return printed;
+}
+
+describe('the terminal chat', () => {
+  it('answers a question with the answer and the quoted sentence, with where it stands', async () => {
+    const printed = await chat(['who is in charge of roscosmos']);
+    expect(printed).toMatch(/Borisov/);
+    expect(printed).toContain('“The Kremlin reported that it includes');
+    expect(printed).toContain('(paragraph 4, sentence 2)');
+  });
+
+  it('declines plainly and offers questions it can answer', async () => {
+    const printed = await chat(['did they sign a treaty?']);
+    expect(printed).toMatch(/The article doesn't say/);
+    expect(printed).toMatch(/Questions I can answer:\n {2}- /);
+  });
+
+  it('lists the topics with the knowledge version, shows help, and stops at /quit', async () => {
+    const printed = await chat(['/topics', '/help', '/quit', 'who runs rzd']);
+    expect(printed).toMatch(/Knowledge version [0-9a-f]{12}/);
+    expect(printed).toContain('/refresh');
+    expect(printed).not.toMatch(/Belozyorov/);
+    expect(printed.trimEnd().endsWith('Bye.')).toBe(true);
+  });
+
+  it('reloads the knowledge on /refresh and says what changed', async () => {
+    const printed = await chat(['/refresh']);
+    expect(printed).toMatch(/Knowledge [0-9a-f]{12} -> [0-9a-f]{12}: 0 added, 0 changed, 0 removed\./);
+  });
+});
+
+describe('npm start without a token and without a terminal', () => {
+  it('exits 1 with one line saying what to set', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', KNOWLEDGE_DIR: KNOWLEDGE_DIR };
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end();
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/DISCORD_TOKEN is not set/);
+  }, 60_000);
+});
