@@ -83,9 +83,14 @@ export class KnowledgeIndex {
     };
     this.units.forEach((unit, owner) => {
       const seen: string[] = [];
+      // Phrasings that differ only in stopwords match the same questions equally: index one.
+      const signatures = new Set<string>();
       for (const phrasing of unit.phrasings) {
         const analysis = this.lexicon.analyseKnown(phrasing);
         const terms = analysis.terms;
+        const signature = [...terms].sort().join(' ');
+        if (signatures.has(signature)) continue;
+        signatures.add(signature);
         const implied = unit.source === 'fact' ? `@${unit.id}` : undefined;
         this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, ...(implied ? { implied } : {}) });
         seen.push(...terms);
