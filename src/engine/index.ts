@@ -21,6 +21,8 @@ interface Doc {
   /** A term the text holds that a question need not repeat: a fact's own entity is its answer. */
   readonly implied?: string;
   weight: number;
+  /** discount × weight^-(1-e): with it a score is one multiplication, see #match. */
+  factor: number;
 }
 
 export interface Match {
@@ -92,19 +94,19 @@ export class KnowledgeIndex {
         if (signatures.has(signature)) continue;
         signatures.add(signature);
         const implied = unit.source === 'fact' ? `@${unit.id}` : undefined;
-        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, ...(implied ? { implied } : {}) });
+        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, factor: 0, ...(implied ? { implied } : {}) });
         seen.push(...terms);
       }
       const answer = this.lexicon.analyseKnown(unit.answer);
       const answerTerms = answer.terms;
       this.#answerTerms[owner] = answerTerms;
-      this.#unitDocs.push({ owner, terms: answerTerms, words: new Set(answer.words), discount: ANSWER_DISCOUNT, weight: 0 });
+      this.#unitDocs.push({ owner, terms: answerTerms, words: new Set(answer.words), discount: ANSWER_DISCOUNT, weight: 0, factor: 0 });
       countOnce([...seen, ...answerTerms]);
     });
     this.sentences.forEach((sentence, owner) => {
       const analysis = this.lexicon.analyseKnown(sentence.text);
       const terms = analysis.terms;
-      this.#sentenceDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0 });
+      this.#sentenceDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, factor: 0 });
       countOnce(terms);
     });
 
@@ -124,6 +126,7 @@ export class KnowledgeIndex {
     ] as const) {
       docs.forEach((doc, i) => {
         doc.weight = doc.terms.reduce((sum, t) => (t === doc.implied ? sum : sum + this.weight(t)), 0);
+        doc.factor = doc.weight > 0 ? doc.discount * doc.weight ** -(1 - QUESTION_COVERAGE_EXPONENT) : 0;
         for (const t of doc.terms) {
           const list = postings.get(t) ?? [];
           list.push(i);
@@ -196,15 +199,17 @@ export class KnowledgeIndex {
     }
     // Best phrasing per owner first; the word overlap is only worth computing for those.
     const bestDoc = new Map<number, { d: number; score: number; questionCoverage: number; docCoverage: number }>();
+    const totalPower = total ** -QUESTION_COVERAGE_EXPONENT;
     for (const d of touched) {
       const doc = docs[d]!;
       const m = matched[d]!;
       const questionCoverage = m / total;
       const docCoverage = doc.weight > 0 ? Math.min(1, m / doc.weight) : 1;
+      // discount × (m/T)^e × (m/W)^(1-e) = m × factor / T^e while the text is not fully matched.
       const score =
-        doc.discount *
-        questionCoverage ** QUESTION_COVERAGE_EXPONENT *
-        docCoverage ** (1 - QUESTION_COVERAGE_EXPONENT);
+        docCoverage < 1
+          ? m * doc.factor * totalPower
+          : doc.discount * questionCoverage ** QUESTION_COVERAGE_EXPONENT;
       const previous = bestDoc.get(doc.owner);
       if (!previous || score > previous.score) bestDoc.set(doc.owner, { d, score, questionCoverage, docCoverage });
     }
