@@ -154,8 +154,10 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
     }
 
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
+    // Only matches that could answer or be suggested need ranking.
     const ranked = index
       .matchUnits(analysis)
+      .filter((m) => m.score >= THRESHOLDS.suggestion)
       .map((m) => ({
         ...m,
         score:

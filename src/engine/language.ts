@@ -28,7 +28,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 const KOREAN_QUESTION_WORDS = ['누구', '누가', '언제', '어디', '무엇', '뭐', '몇', '어느', '어떤', '어떻게', '왜'];
 
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word) || KOREAN_QUESTION_WORDS.some((q) => word.startsWith(q));
+  if (STOPWORDS.has(word)) return true;
+  const first = word.charCodeAt(0);
+  // Only Hangul syllables (U+AC00..U+D7A3) can start a Korean question word.
+  return first >= 0xac00 && first <= 0xd7a3 && KOREAN_QUESTION_WORDS.some((q) => word.startsWith(q));
 }
 
 /**
