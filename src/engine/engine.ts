@@ -14,7 +14,7 @@ export const THRESHOLDS = Object.freeze({
   /** A Q&A or fact match at least this good answers. */
   answer: 0.5,
   /** ...or this good, when the question has a word the knowledge base has never seen. */
-  answerWithUnknown: 0.7,
+  answerWithUnknown: 0.65,
   /** A sentence answers on its own only when it explains this much of the question... */
   sentenceCoverage: 0.8,
   /** ...and it must share at least this many terms' worth of weight. */

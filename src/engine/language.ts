@@ -18,7 +18,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here ever count
    whats wat wht hw hwo wen whn wher whre wich whcih whos whoes wheres hows thats im ive dont didnt doesnt isnt wasnt cant wont aint bc cuz coz cos
    thru tho y k kk imo imho tbh fyi asap bot nah naw nope yea yup even per non
-   fr frfr ngl lowkey highkey ong istg tbf smh deadass lmk idc iirc afaik btw anywhere somewhere everywhere
+   fr frfr ngl lowkey highkey ong istg tbf smh deadass lmk idc iirc afaik btw anywhere somewhere everywhere newbie noob newcomer
    и в во на о об с со к по за из у что кто как где когда ли же это этот эта тот та ну а но или
    какой какая какое какие каком какую каким какого чем зачем почему ли был была были есть такой такая такие
    은 는 이 가 을 를 의 에 누가 누구 누구야 누군지 누구예요 누구입니까 무엇 뭐 뭐야 뭔가 어떤 어느 그 이번 좀 요 언제 언제야 어디 어디야 몇`.split(/\s+/),
