@@ -29,6 +29,7 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
   const index = new KnowledgeIndex(knowledge);
   const { units, lexicon } = index;
   const byId = new Map(units.map((u) => [u.id, u]));
+  const ownerOf = new Map(units.map((u, i) => [u.id, i]));
   const byPhrasing = new Map<string, Unit>();
   for (const u of units)
     for (const p of u.phrasings) {
@@ -137,8 +138,8 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
 
   /** Whether every entity the question names is in the answer of this entry. */
   function namesOnlyWhatAnswers(cleaned: string, entryId: string | undefined): boolean {
-    const owner = units.findIndex((u) => u.id === entryId);
-    if (owner < 0) return false;
+    const owner = entryId === undefined ? undefined : ownerOf.get(entryId);
+    if (owner === undefined) return false;
     const answerTerms = index.answerTerms(owner);
     const named = lexicon.analyseQuestion(cleaned).entities;
     return named.every((e) => answerTerms.includes(e.key) || e.key === `@${entryId}`);

@@ -151,13 +151,14 @@ export class KnowledgeIndex {
     return this.#answerTerms[owner] ?? [];
   }
 
-  /** Best-scoring phrasing of each unit that shares a term with the question. */
+  /** Best-scoring phrasing of each unit that shares a term with the question, in no order: the caller ranks. */
   matchUnits(analysis: Analysis): Match[] {
     return this.#match(analysis, this.#unitDocs, this.#unitPostings);
   }
 
+  /** Sentences that share a term with the question, best first. */
   matchSentences(analysis: Analysis): Match[] {
-    return this.#match(analysis, this.#sentenceDocs, this.#sentencePostings);
+    return this.#match(analysis, this.#sentenceDocs, this.#sentencePostings).sort(byRank);
   }
 
   /**
@@ -226,6 +227,6 @@ export class KnowledgeIndex {
       matched[d] = 0;
       strong[d] = 0;
     }
-    return best.sort(byRank);
+    return best;
   }
 }
