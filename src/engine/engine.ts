@@ -55,16 +55,16 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       .map((p) => ({ quote: p.text, passageId: p.id, paragraph: p.paragraph, sentence: p.sentence! }));
   }
 
-  function suggestionsFor(ranked: readonly Match[], exclude?: string): Suggestion[] {
+  function suggestionsFor(ranked: readonly Match[]): Suggestion[] {
     const out: Unit[] = [];
     for (const m of ranked) {
       if (m.score < THRESHOLDS.suggestion || out.length >= THRESHOLDS.maxSuggestions) break;
       const u = units[m.owner]!;
-      if (u.id !== exclude && !out.some((o) => o.question === u.question)) out.push(u);
+      if (!out.some((o) => o.question === u.question)) out.push(u);
     }
     for (const u of defaults) {
       if (out.length >= THRESHOLDS.maxSuggestions) break;
-      if (u.id !== exclude && !out.includes(u)) out.push(u);
+      if (!out.includes(u)) out.push(u);
     }
     return out.map(suggestion);
   }

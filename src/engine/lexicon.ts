@@ -22,8 +22,6 @@ export interface AnalysedWord {
   readonly word: string;
   /** Set when the word was a typo of a known word. */
   readonly correctedFrom?: string;
-  readonly known: boolean;
-  readonly weak: boolean;
 }
 
 export interface Analysis {
@@ -179,20 +177,20 @@ export class Lexicon {
   }
 
   #fixWord(word: string): AnalysedWord {
-    if (this.#frequency.has(word)) return { word, known: true, weak: WEAK_WORDS.has(word) };
+    if (this.#frequency.has(word)) return { word };
     // "rules" is no typo of "rule", and an everyday word is no typo at all.
-    if (WEAK_WORDS.has(word) || this.#knownStems.has(stem(word))) return { word, known: true, weak: WEAK_WORDS.has(word) };
+    if (WEAK_WORDS.has(word) || this.#knownStems.has(stem(word))) return { word };
     if (scriptOf(word) === 'hangul') {
       for (const particle of HANGUL_PARTICLES)
         if (word.length > particle.length && word.endsWith(particle)) {
           const base = word.slice(0, -particle.length);
-          if (this.#frequency.has(base)) return { word: base, correctedFrom: word, known: true, weak: WEAK_WORDS.has(base) };
+          if (this.#frequency.has(base)) return { word: base, correctedFrom: word };
         }
-      return { word, known: false, weak: false };
+      return { word };
     }
     const fixed = this.#corrector.correct(word) ?? this.#everydayCorrector.correct(word);
-    if (fixed) return { word: fixed, correctedFrom: word, known: true, weak: WEAK_WORDS.has(fixed) };
-    return { word, known: false, weak: false };
+    if (fixed) return { word: fixed, correctedFrom: word };
+    return { word };
   }
 
   #analyse(text: string, correct: boolean): Analysis {
