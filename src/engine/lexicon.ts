@@ -17,7 +17,7 @@ export interface EntityInfo {
   readonly isPlace: boolean;
 }
 
-/** A word of a question after correction, with the terms it stands for. */
+/** A word of a question after typo correction. */
 export interface AnalysedWord {
   readonly word: string;
   /** Set when the word was a typo of a known word. */
