@@ -1,29 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyKnowledge, ROOT } from '../support/knowledge.ts';
+import { copyKnowledge } from '../support/knowledge.ts';
+import { tsx, type Run } from '../support/run.ts';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npx tsx <args>` from the repository root, feeding `input` on stdin. */
-function tsx(args: readonly string[], input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.KNOWLEDGE_DIR;
-    const child = spawn('npx', ['tsx', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** The CLI as a user runs it, without a KNOWLEDGE_DIR from the environment. */
+function cli(args: readonly string[], input = ''): Promise<Run> {
+  const env = { ...process.env };
+  delete env.KNOWLEDGE_DIR;
+  return tsx(args, { input, env });
 }
 
 const TIMEOUT = 60_000;
@@ -33,7 +18,7 @@ describe('ask --jsonl', () => {
     'answers every stdin line with exactly one JSON line, in order, and prints nothing else',
     async () => {
       const questions = ['who heads roscosmos', '', '\u200B\u200B\u200B', 'is shoigu in the delegation', 'when did putin last go to north korea'];
-      const run = await tsx(['src/cli/ask.ts', '--jsonl'], `${questions.join('\n')}\n`);
+      const run = await cli(['src/cli/ask.ts', '--jsonl'], `${questions.join('\n')}\n`);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout.endsWith('\n')).toBe(true);
       const lines = run.stdout.slice(0, -1).split('\n');
@@ -77,7 +62,7 @@ describe('ask --jsonl', () => {
   it(
     'answers a last line that has no newline at the end',
     async () => {
-      const run = await tsx(['src/cli/ask.ts', '--jsonl'], 'who heads roscosmos\nwho is lavrov');
+      const run = await cli(['src/cli/ask.ts', '--jsonl'], 'who heads roscosmos\nwho is lavrov');
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout.trim().split('\n')).toHaveLength(2);
     },
@@ -87,7 +72,7 @@ describe('ask --jsonl', () => {
   it(
     'reads only \\n (or \\r\\n) as the end of a line: a stray carriage return inside a line does not add a reply',
     async () => {
-      const run = await tsx(['src/cli/ask.ts', '--jsonl'], 'who\rheads roscosmos\r\nwho is lavrov\n');
+      const run = await cli(['src/cli/ask.ts', '--jsonl'], 'who\rheads roscosmos\r\nwho is lavrov\n');
       expect(run.code, run.stderr).toBe(0);
       const lines = run.stdout.trim().split('\n');
       expect(lines).toHaveLength(2);
@@ -101,7 +86,7 @@ describe('ask "question"', () => {
   it(
     'prints the answer and the quote with where it stands in the article',
     async () => {
-      const run = await tsx(['src/cli/ask.ts', 'who runs roscosmos']);
+      const run = await cli(['src/cli/ask.ts', 'who runs roscosmos']);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain('Borisov');
       expect(run.stdout).toContain('“The Kremlin reported that it includes Foreign Minister Sergey Lavrov');
@@ -114,7 +99,7 @@ describe('ask "question"', () => {
   it(
     'exits 2 with usage when there is no question',
     async () => {
-      const run = await tsx(['src/cli/ask.ts']);
+      const run = await cli(['src/cli/ask.ts']);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('usage');
       expect(run.stdout).toBe('');
@@ -127,7 +112,7 @@ describe('check-knowledge', () => {
   it(
     'exits 0 on the real knowledge directory, with a one-line summary',
     async () => {
-      const run = await tsx(['src/cli/check-knowledge.ts', 'knowledge']);
+      const run = await cli(['src/cli/check-knowledge.ts', 'knowledge']);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/^knowledge: ok, version [0-9a-f]{12}: 4 paragraphs, 9 sentences, /);
     },
@@ -143,7 +128,7 @@ describe('check-knowledge', () => {
         const qa = await readFile(qaPath, 'utf8');
         expect(qa).toContain('- id: which-newspaper\n');
         await writeFile(qaPath, qa.replace('- id: which-newspaper\n', '- id: which-newspaper\n    colour: red\n'));
-        const run = await tsx(['src/cli/check-knowledge.ts', dir]);
+        const run = await cli(['src/cli/check-knowledge.ts', dir]);
         expect(run.code).toBe(1);
         expect(run.stderr).toContain(`${dir}: `);
         expect(run.stderr).toMatch(/qa\.yaml \[which-newspaper\]: .*colour/);

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/cli/chat.ts';
 import { createLiveEngine } from '../../src/engine/live.ts';
-import { KNOWLEDGE_DIR, ROOT } from '../support/knowledge.ts';
+import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { tsx } from '../support/run.ts';
 
 /** Types lines into the terminal chat and returns everything it printed. */
 async function chat(lines: readonly string[]): Promise<string> {
@@ -49,16 +49,7 @@ describe('the terminal chat', () => {
 describe('npm start without a token and without a terminal', () => {
   it('exits 1 with one line saying what to set', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', KNOWLEDGE_DIR: KNOWLEDGE_DIR };
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end();
-    });
+    const run = await tsx(['src/main.ts'], { env });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

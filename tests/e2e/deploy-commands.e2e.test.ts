@@ -1,33 +1,22 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/knowledge.ts';
+import { tsx, type Run } from '../support/run.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
 /** `npm run deploy-commands` registers the commands without starting the bot, in one server or globally. */
 
-function deploy(fake: FakeDiscord, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/deploy-commands.ts', ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: fake.token,
-        DISCORD_API_URL: fake.url,
-        DISCORD_CLIENT_ID: '',
-        DISCORD_GUILD_ID: '',
-        ASK_CHANNEL_IDS: '',
-        MODERATOR_ROLE_IDS: '',
-        LOG_LEVEL: 'info',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function deploy(fake: FakeDiscord, env: Record<string, string>): Promise<Run> {
+  return tsx(['src/cli/deploy-commands.ts'], {
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.url,
+      DISCORD_CLIENT_ID: '',
+      DISCORD_GUILD_ID: '',
+      ASK_CHANNEL_IDS: '',
+      MODERATOR_ROLE_IDS: '',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
   });
 }
 
