@@ -5,14 +5,13 @@ import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion } from './compound.ts';
-import { declineReason, typeFit } from './rules.ts';
+import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
 import { clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
-import { oppositeFit } from './rules.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
-import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
+import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
 export const THRESHOLDS = Object.freeze({
@@ -26,6 +25,8 @@ export const THRESHOLDS = Object.freeze({
   sentenceWithUnknown: 0.8,
   /** Sentences this close to the best are also looked at for the fact a question asks for. */
   sentenceNear: 0.92,
+  /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
+  everydayZipf: 4.9,
   /** Suggestions must be at least this related to the question. */
   suggestion: 0.2,
   maxSuggestions: 3,
@@ -40,8 +41,8 @@ const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
   country: 'place',
 });
 
-export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = NO_WORD_KNOWLEDGE): Engine {
-  const index = new KnowledgeIndex(knowledge);
+export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = ENGLISH): Engine {
+  const index = new KnowledgeIndex(knowledge, wordKnowledge);
   const { units, lexicon } = index;
   const sentences = knowledge.article.sentences;
   const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge);
@@ -179,8 +180,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
     }
 
-    // Ordinary English the article happens not to use is no sign the question is off its subject.
-    const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w));
+    // Everyday English the article happens not to use is no sign the question is off its subject;
+    // a rarer word ("circulation", "turnover") may well be its point.
+    const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w) || wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     // Only matches that could answer or be suggested need ranking.
     const ranked = index
@@ -216,18 +218,22 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   function answerFromSentences(question: string, analysis: Analysis, strange: boolean, notice?: string): Answer | undefined {
     const ranked = ranker.rank(analysis);
     const best = ranked[0];
-    if (!best || best.matchedStrong === 0) return undefined;
+    // A question that shares nothing with the article but through synonyms is about something else.
+    if (!best || best.matchedDirect === 0) return undefined;
+    // "what did kim and putin discuss" is not answered by a sentence that only names them both.
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
     const threshold = strange ? THRESHOLDS.sentenceWithUnknown : THRESHOLDS.sentence;
     if (best.score < threshold) return undefined;
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     const close = ranked.filter(
       (m) =>
         m.score >= best.score * THRESHOLDS.sentenceNear &&
+        (!asksEvent || m.matchedEvent) &&
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
     );
     const asksFact = analysis.kind !== 'other';
-    const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t) };
+    const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf };
     for (const match of close) {
       const passage = sentences[match.owner]!;
       const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
@@ -236,7 +242,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     }
     // "who set up the lab" when the sentence names no one the knowledge knows: the sentence still says.
     const first = close[0];
-    if (first && (analysis.kind === 'person' || analysis.kind === 'organisation'))
+    if (first && first.score >= THRESHOLDS.sentenceWithUnknown && (analysis.kind === 'person' || analysis.kind === 'organisation'))
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
   }

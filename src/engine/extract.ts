@@ -15,6 +15,8 @@ export interface Clause {
   readonly start: number;
   readonly end: number;
   readonly terms: ReadonlySet<string>;
+  /** Terms of its words that are not names: what happens, rather than who it happens to. */
+  readonly eventTerms: ReadonlySet<string>;
 }
 
 /** What the question asks about, as matching terms with their weights. */
@@ -22,6 +24,8 @@ export interface Asked {
   readonly words: readonly string[];
   readonly terms: readonly string[];
   readonly weight: (term: string) => number;
+  /** The kinds of name a noun counts: "firms" counts organisations, "officials" people. */
+  readonly kindsOf: (noun: string) => readonly SpanKind[];
 }
 
 /** The answer must stand in a clause that holds at least this share of what the question and sentence share. */
@@ -32,7 +36,12 @@ export function clausesOf(sentence: string, termsOf: (text: string) => readonly 
   let start = 0;
   for (const m of sentence.matchAll(/[,;:()\[\]—–]|\s-\s|$/g)) {
     const end = m.index;
-    if (end > start) out.push({ start, end, terms: new Set(termsOf(sentence.slice(start, end))) });
+    if (end > start) {
+      const text = sentence.slice(start, end);
+      // A capitalised word inside a sentence is a name; the sentence's first word may be any word.
+      const lower = text.replace(/[\p{L}\p{N}'’-]+/gu, (w, at: number) => (start + at > 0 && /^\p{Lu}/u.test(w) ? ' ' : w));
+      out.push({ start, end, terms: new Set(termsOf(text)), eventTerms: new Set(termsOf(lower)) });
+    }
     start = end + m[0].length;
     if (m[0] === '') break;
   }
@@ -117,9 +126,19 @@ function withTimeUnit(sentence: string, span: Span): StatedFact {
   return { text: sentence.slice(span.start, end), start: span.start, end };
 }
 
-/** Names listed in the sentence: the count and the items, for "how many" without a number. */
-function listed(spans: readonly Span[], question: readonly string[]): Span[] {
-  const names = spans.filter((s) => (s.kind === 'person' || s.kind === 'organisation' || s.kind === 'place') && !named(s, question));
+/** The noun a "how many" question counts: "how many small firms" counts firms. */
+function countedNoun(question: readonly string[]): string | undefined {
+  const at = question.findIndex((w, i) => w === 'how' && question[i + 1] === 'many');
+  if (at < 0) return undefined;
+  const rest = question.slice(at + 2);
+  const stop = rest.findIndex((w) => isStopword(w) && !['other', 'different'].includes(w));
+  const phrase = stop < 0 ? rest : rest.slice(0, stop);
+  return phrase[phrase.length - 1];
+}
+
+/** Names of the counted kind listed in the sentence: the count and the items, for "how many" without a number. */
+function listed(spans: readonly Span[], question: readonly string[], kinds: readonly SpanKind[]): Span[] {
+  const names = spans.filter((s) => kinds.includes(s.kind) && !named(s, question));
   const seen = new Set<string>();
   return names.filter((s) => {
     const key = s.entityId ?? s.text.toLowerCase();
@@ -146,14 +165,18 @@ export function statedFact(
   const kinds = wanted(kind, question);
   if (kinds.length === 0) return undefined;
   const near = anchors(sentence, question);
-  // "when did they establish relations" is not answered by a date in another clause of the sentence.
-  const shared = asked.terms.filter((t) => clauses.some((c) => c.terms.has(t)));
+  // "when did they establish relations" is not answered by a date in another clause of the
+  // sentence: the clause of the answer must hold what happened; names may stand anywhere.
+  const shared = asked.terms.filter((t) => clauses.some((c) => c.eventTerms.has(t)));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
     if (sharedWeight === 0) return true;
-    const clause = clauses.find((c) => span.start < c.end && span.end > c.start);
-    if (!clause) return true;
-    const w = shared.filter((t) => clause.terms.has(t)).reduce((sum, t) => sum + asked.weight(t), 0);
+    const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
+    if (at < 0) return true;
+    // A name's role stands beside it: "Simon Jones, the Labs' managing director".
+    const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
+    const near = isName ? clauses.slice(Math.max(0, at - 1), at + 2) : [clauses[at]!];
+    const w = shared.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
     return w >= CLAUSE_SHARE * sharedWeight;
   };
   for (const k of kinds) {
@@ -173,8 +196,9 @@ export function statedFact(
     if (k === 'person') return withApposition(sentence, best);
     return { text: best.text, start: best.start, end: best.end };
   }
-  if (kind === 'number' && / how many /.test(` ${question.join(' ')} `)) {
-    const items = listed(spans, question);
+  const noun = kind === 'number' ? countedNoun(question) : undefined;
+  if (noun !== undefined) {
+    const items = listed(spans, question, asked.kindsOf(noun));
     if (items.length >= 2) {
       const first = items[0]!;
       const last = items[items.length - 1]!;

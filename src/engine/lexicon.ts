@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/types.ts';
 import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
 import { SpellingCorrector } from './spelling.ts';
+import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
 
 /** Longest alias or synonym, in content words, that is looked for as a phrase. */
 const MAX_PHRASE = 6;
@@ -48,6 +49,9 @@ export function stem(word: string): string {
 
 const entityKey = (id: string) => `@${id}`;
 
+/** An English word at least this common (Zipf scale) is taken as meant, not as a typo. */
+const KEEP_AS_TYPED_ZIPF = 3.5;
+
 /**
  * Everything known about the words of one knowledge base: the vocabulary that typos are
  * corrected against, and the aliases and synonyms that let different words mean one thing.
@@ -70,7 +74,10 @@ export class Lexicon {
   #longestRole = 1;
   readonly #officeStems = new Set([...OFFICE_WORDS].map(stem));
 
-  constructor(kb: KnowledgeBase) {
+  readonly #english: WordKnowledge;
+
+  constructor(kb: KnowledgeBase, english: WordKnowledge = NO_WORD_KNOWLEDGE) {
+    this.#english = english;
     const texts: string[] = [...kb.article.sentences.map((s) => s.text)];
     for (const e of kb.qa) texts.push(...e.questions, e.answer);
     for (const f of kb.facts) texts.push(f.name, ...f.aliases, f.role ?? '', ...f.roleAliases, f.description);
@@ -194,6 +201,9 @@ export class Lexicon {
         }
       return { word };
     }
+    // "staying" is no slip of "studying": a word of ordinary English stands as typed, unless it
+    // is so rare that a slip is likelier ("minster" for "minister").
+    if (this.#english.isOrdinary(word) && this.#english.frequency(word) >= KEEP_AS_TYPED_ZIPF) return { word };
     const fixed = this.#corrector.correct(word) ?? this.#everydayCorrector.correct(word);
     if (fixed) return { word: fixed, correctedFrom: word };
     return { word };

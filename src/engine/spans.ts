@@ -26,7 +26,7 @@ const SCALE = 'thousand|million|billion|trillion|bn|m|k|mn';
 const CURRENCY_WORDS = 'euros?|dollars?|pounds?|roubles?|rubles?|yen|yuan|won|francs?|pence|cents?|rupees?|pesos?';
 const CURRENCY_SIGNS = '(?:US|A|C|NZ|HK)?\\$|£|€|¥|₽|₩';
 const NUM = '\\d+(?:[.,]\\d+)*';
-const APPROX = '(?:about|around|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some|just|only)\\s+';
+const APPROX = '(?:about|around|roughly|nearly|almost|over|more than|less than|fewer than|up to|at least|some)\\s+';
 
 /** The order matters: a longer reading of the same text is found first and wins. */
 const PATTERNS: ReadonlyArray<readonly [SpanKind, RegExp]> = [
