@@ -15,6 +15,7 @@ import { parseSet, scoreLine, scoreSet, type EvalItem } from '../support/eval-sc
  * Floors are the measured scores minus 0.03, rounded down; raise them when the engine improves.
  */
 const FLOORS: Record<string, { overall: number; unanswerable: number }> = {
+  'football-stadium': { overall: 0.25, unanswerable: 0.9 },
   'hospital-merger': { overall: 0.28, unanswerable: 0.9 },
 };
 
