@@ -106,6 +106,12 @@ export class Lexicon {
         this.#longestRole = Math.max(this.#longestRole, stems.length);
       }
     }
+    // An office the article itself names is known even when no fact holds it: the sentence answers.
+    for (const sentence of kb.article.sentences)
+      for (const office of officesNamed(sentence.text)) {
+        this.#roles.add(office.join(' '));
+        this.#longestRole = Math.max(this.#longestRole, office.length);
+      }
     for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
     for (const [a, b] of kb.concepts.opposites) {
@@ -301,6 +307,32 @@ export class Lexicon {
     return undefined;
   }
 }
+
+/**
+ * The offices a text names, as content stems: "First Deputy Prime Minister" as a whole title,
+ * "the government's communications minister" by the words before the office word.
+ */
+function officesNamed(text: string): string[][] {
+  const out: string[][] = [];
+  const tokens = [...text.matchAll(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu)].map((m) => m[0]);
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (!OFFICE_STEMS.has(stem(w.toLowerCase()))) continue;
+    const titled = /^\p{Lu}/u.test(w);
+    const run: string[] = [w];
+    for (let j = i - 1; j >= 0 && run.length < 4; j--) {
+      const t = tokens[j]!;
+      if (!/^[\p{L}\p{N}]/u.test(t) || isStopword(t.toLowerCase()) || /['’]s$/.test(t)) break;
+      if (titled && !/^\p{Lu}/u.test(t)) break;
+      run.unshift(t);
+      if (!titled && run.length >= 2) break;
+    }
+    if (run.length >= 2) out.push(contentStems(run.join(' ')));
+  }
+  return out;
+}
+
+const OFFICE_STEMS: ReadonlySet<string> = new Set([...OFFICE_WORDS].map(stem));
 
 /** "n" in "n korea" helps find the phrase but is no term of its own. */
 function isLetter(word: string): boolean {
