@@ -4,7 +4,7 @@ import { byRank, KnowledgeIndex, type Match } from './index.ts';
 import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
-import { splitQuestion, startsAsQuestion } from './compound.ts';
+import { splitQuestion, startsAsQuestion, together } from './compound.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
@@ -68,6 +68,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
   const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])));
+  const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   // Whether the article dates anything still to come ("work is due to begin in March").
   const datesAhead = sentences.some((s, i) =>
@@ -153,46 +154,58 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const split = splitQuestion(cleaned);
     if (!split) return undefined;
     const { parts, clear } = split;
-    // "relations between russia and north korea" is one thing: a plain "and" splits only when
-    // the answer to the whole leaves out something the question names.
-    if (!clear && whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole.entryId)) return undefined;
+    // "who runs roscosmos? what is the weather" asks two things; "where did kim and putin meet"
+    // one, about a pair. A part that starts as a question of its own is one.
+    const independent = parts.slice(1).every(startsAsQuestion);
+    if (!independent) {
+      // "where did kim and putin meet": the pair does one thing together.
+      if (parts.some(together)) return undefined;
+      // A plain "and" inside one question splits only when the answer to the whole leaves out
+      // something the question names ("who heads roscosmos and rzd").
+      if (whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole)) return undefined;
+    }
     const answers = parts.map((part) => answerOne(part, part));
-    const ids = answers.map((a) => a.entryId);
-    if (answers.some((a) => !a.found || !a.entryId) || new Set(ids).size < answers.length) return undefined;
-    // Parts that are questions of their own may always be split off; other parts only when they
-    // agree with the answer to the whole: "when did russia and north korea establish relations"
-    // is one question, not two.
-    const same = (a: Answer) =>
-      a.entryId === whole.entryId ||
-      a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
-    const agrees = whole.found && answers.some(same);
-    if (!agrees && !parts.slice(1).every(startsAsQuestion)) return undefined;
+    const keyOf = (a: Answer) => a.entryId ?? a.citations.map((c) => c.passageId).join();
+    const found = answers.filter((a) => a.found);
+    if (found.length === 0 || new Set(found.map(keyOf)).size < found.length) return undefined;
+    if (!independent) {
+      // Parts that are not questions of their own must each be answered, and agree with the
+      // whole: "when did russia and north korea establish relations" is one question.
+      if (found.length < answers.length) return undefined;
+      const same = (a: Answer) =>
+        a.entryId === whole.entryId || a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
+      if (!clear && !(whole.found && answers.some(same))) return undefined;
+    }
+    if (found.length === 1 && answers.length > 1 && whole.found && keyOf(found[0]!) !== keyOf(whole) && !clear) return undefined;
     const citations: Citation[] = [];
     // One quote from each part first, so no part is left without its source.
     for (const round of [0, 1, 2])
-      for (const a of answers) {
+      for (const a of found) {
         const c = a.citations[round];
         if (c && citations.length < THRESHOLDS.maxCitations && !citations.some((x) => x.passageId === c.passageId)) citations.push(c);
       }
+    const first = found[0]!;
     return {
       question,
       found: true,
-      answer: answers.map((a) => a.answer).join(' '),
-      confidence: Math.min(...answers.map((a) => a.confidence)),
+      // A part the article does not answer is said so beside the answered ones, not dropped.
+      answer: answers.map((a, i) => (a.found ? a.answer : DECLINE.part(parts[i]!))).join(' '),
+      confidence: Math.min(...found.map((a) => a.confidence)),
       citations,
       suggestions: [],
-      entryId: answers[0]!.entryId!,
+      ...(first.entryId ? { entryId: first.entryId } : {}),
       ...(notice ? { notice } : {}),
     };
   }
 
-  /** Whether every entity the question names is in the answer of this entry. */
-  function namesOnlyWhatAnswers(cleaned: string, entryId: string | undefined): boolean {
-    const owner = entryId === undefined ? undefined : ownerOf.get(entryId);
-    if (owner === undefined) return false;
-    const answerTerms = index.answerTerms(owner);
+  /** Whether every entity the question names is in the answer (for an answer from a sentence, in that sentence). */
+  function namesOnlyWhatAnswers(cleaned: string, whole: Answer): boolean {
+    const owner = whole.entryId === undefined ? undefined : ownerOf.get(whole.entryId);
+    const held = new Set(owner === undefined ? [] : index.answerTerms(owner));
+    if (owner === undefined)
+      for (const c of whole.citations) for (const t of ranker.termsOf(sentenceIndex.get(c.passageId) ?? -1)) held.add(t);
     const named = lexicon.analyseQuestion(cleaned).entities;
-    return named.every((e) => answerTerms.includes(e.key) || e.key === `@${entryId}`);
+    return named.every((e) => held.has(e.key) || e.key === `@${whole.entryId}`);
   }
 
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
