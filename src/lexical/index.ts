@@ -2,7 +2,7 @@ import { list } from './data.ts';
 import { isChatFiller, isFunctionWord } from './function-words.ts';
 import { morphy } from './morphy.ts';
 import { variantCandidates } from './spelling-rules.ts';
-import { entry } from './words.ts';
+import { entry, hasPos } from './words.ts';
 
 /**
  * General English word knowledge, the same for every article: which words are ordinary
@@ -85,7 +85,11 @@ export const synonyms: (word: string) => readonly string[] = memo((word) => from
 export const related: (word: string) => readonly string[] = memo((word) => {
   const w = norm(word);
   const out: string[] = [];
-  for (const key of [w, ...lemmas(w)]) for (const item of list('related', key)) if (!out.includes(item)) out.push(item);
+  for (const key of [w, ...lemmas(w)]) {
+    // English turns verbs into nouns without an ending (a cut, a visit): the same word, related.
+    if (hasPos(key, 'n') && hasPos(key, 'v') && !out.includes(key)) out.push(key);
+    for (const item of list('related', key)) if (!out.includes(item)) out.push(item);
+  }
   return Object.freeze(out);
 });
 
