@@ -116,12 +116,17 @@ const isCommonWord = (phrase: string, min: number) => phrase.split(/[ -]/).every
 
 // ---- words: every lemma with its parts of speech and whether WordNet writes it in lower case
 const flags = new Map<string, number>();
+const abbreviations = new Set<string>();
 for (const s of synsets.values()) {
   for (const w of s.words) {
     const lower = w.toLowerCase();
     let f = flags.get(lower) ?? 0;
     f |= POS_BIT[s.pos];
-    f |= w === lower ? COMMON_BIT : PROPER_BIT;
+    // An abbreviation in capitals of a common noun (CEO, PM, HQ) is an ordinary word; one of a
+    // name (UN, MIT, DPRK) stands for an instance, like the name itself.
+    const abbreviation = /^[A-Z]{2,}s?$/.test(w) && !s.instance;
+    f |= w === lower || abbreviation ? COMMON_BIT : PROPER_BIT;
+    if (abbreviation) abbreviations.add(lower);
     flags.set(lower, f);
   }
 }
@@ -301,7 +306,7 @@ const categoryLines: string[] = [];
 for (const lemma of [...senses.keys()].sort()) {
   if (lemma.includes(' ') || !senses.get(lemma)!.has('n')) continue;
   const proper = !isCommonLemma(lemma);
-  if (!proper && zipf(lemma) < 1) continue;
+  if (!proper && zipf(lemma) < 1 && !abbreviations.has(lemma)) continue;
   const main = mainSenses(lemma, 'n', 2);
   const cats: string[] = [];
   let level = main.map((s) => synsets.get(key('n', s.offset))!);

@@ -1,7 +1,7 @@
 import { list } from './data.ts';
 import { isChatFiller, isFunctionWord } from './function-words.ts';
 import { morphy } from './morphy.ts';
-import { variantCandidates } from './spelling-rules.ts';
+import { americanOf, variantCandidates } from './spelling-rules.ts';
 import { entry, hasPos } from './words.ts';
 
 /**
@@ -22,10 +22,18 @@ const memo = <T>(fn: (word: string) => T) => {
   };
 };
 
-const norm = (word: string) => word.toLowerCase().replace(/[’‘]/g, "'").trim();
+/** Lower case, straight apostrophes, and no possessive ending ("russia's" is "russia"). */
+function norm(word: string): string {
+  const w = word.toLowerCase().replace(/[’‘]/g, "'").trim();
+  if (isFunctionWord(w)) return w;
+  return w.replace(/'s$|(?<=s)'$/, '');
+}
 
 /** Base forms (WordNet's morphy), ordinary words before names: went -> go, cities -> city, met -> meet. */
 export const lemmas: (word: string) => readonly string[] = memo((word) => Object.freeze(morphy(norm(word))));
+
+/** Prefixes written with a hyphen (pre-tax, co-founder, ex-minister). */
+const PREFIXES: ReadonlySet<string> = new Set('pre post non co ex anti pro re multi inter intra sub super vice semi mid self'.split(' '));
 
 /**
  * Ordinary English in any inflection (visits, visited, leaders, bigger), and the function words
@@ -34,6 +42,13 @@ export const lemmas: (word: string) => readonly string[] = memo((word) => Object
 export function isEnglishWord(word: string): boolean {
   const w = norm(word);
   if (isFunctionWord(w)) return true;
+  // A compound of English words is English (people-to-people, state-owned), unless WordNet has it whole.
+  if (w.includes('-') && !entry(w)) {
+    const parts = w.split('-');
+    const english = (part: string, i: number) =>
+      part.length > 0 && ((i < parts.length - 1 && PREFIXES.has(part)) || isEnglishWord(part));
+    if (parts.every(english)) return true;
+  }
   return lemmas(w).some((l) => entry(l)?.common === true) || spellingVariants(w).some((v) => lemmas(v).some((l) => entry(l)?.common === true));
 }
 
@@ -122,4 +137,16 @@ export const spellingVariants: (word: string) => readonly string[] = memo((word)
       out.push(candidate);
   }
   return Object.freeze(out);
+});
+
+/**
+ * One spelling for both British and American forms, to index and look up by: the American one
+ * (colour -> color, organised -> organized); a word without a variant is itself.
+ */
+export const canonicalSpelling: (word: string) => string = memo((word) => {
+  const w = norm(word);
+  const variants = spellingVariants(w);
+  if (variants.length === 0) return w;
+  const american = variants.filter((v) => americanOf(w).has(v));
+  return american.length > 0 ? american.sort()[0]! : w;
 });

@@ -46,3 +46,11 @@ export function variantCandidates(word: string): Set<string> {
   out.delete(word);
   return out;
 }
+
+/** The spellings one British-to-American swap away from `word`, unchecked. */
+export function americanOf(word: string): Set<string> {
+  const out = new Set<string>();
+  for (const [british, american] of PAIRS) swaps(word, british, american, out);
+  out.delete(word);
+  return out;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalSpelling,
   categoriesOf,
   frequency,
   isA,
@@ -31,6 +32,23 @@ describe('ordinary English words', () => {
 
   it.each(['pyongyang', 'clinton', 'putin', 'moscow', 'roscosmos', 'lavrov', 'xqzt'])('%s is not an ordinary word', (w) => {
     expect(isEnglishWord(w)).toBe(false);
+  });
+
+  it('counts compounds of English words and hyphenated prefixes', () => {
+    for (const w of ['people-to-people', 'people-centered', 'state-owned', 'pre-tax', 'co-founder']) expect(isEnglishWord(w)).toBe(true);
+    expect(isEnglishWord('putin-kim')).toBe(false);
+  });
+
+  it('counts abbreviations of common nouns but not of names', () => {
+    for (const w of ['ceo', 'pm', 'hq']) expect(isEnglishWord(w)).toBe(true);
+    for (const w of ['mit', 'dprk']) expect(isEnglishWord(w)).toBe(false);
+  });
+
+  it('reads a possessive as its word', () => {
+    expect(isEnglishWord("minister's")).toBe(true);
+    expect(isProperName("russia's")).toBe(true);
+    expect(isProperName('putin’s')).toBe(true);
+    expect(isEnglishWord("it's")).toBe(true);
   });
 
   it('is case- and apostrophe-insensitive', () => {
@@ -164,6 +182,15 @@ describe('British and American spellings', () => {
   ])('%s <-> %s', (british, american) => {
     expect(spellingVariants(british)).toContain(american);
     expect(spellingVariants(american)).toContain(british);
+  });
+
+  it('gives one spelling to index by, the American one', () => {
+    expect(canonicalSpelling('colour')).toBe('color');
+    expect(canonicalSpelling('color')).toBe('color');
+    expect(canonicalSpelling('organisations')).toBe('organizations');
+    expect(canonicalSpelling('travelled')).toBe('traveled');
+    expect(canonicalSpelling('Defence')).toBe('defense');
+    expect(canonicalSpelling('visit')).toBe('visit');
   });
 
   it.each(['tour', 'four', 'hour', 'fill', 'rise', 'acre', 'visit'])('%s has none', (w) => {
