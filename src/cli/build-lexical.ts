@@ -248,6 +248,9 @@ for (const lemma of [...senses.keys()].sort()) {
   if (!isCommonLemma(lemma) || !isCommonWord(lemma, 1)) continue;
   const found = new Set<string>();
   for (const pos of mainPos(lemma)) {
+    // Nothing says which of several senses is the usual one (summit: top, or meeting?): none.
+    const all = sensesOf(lemma, pos);
+    if (all.length > 1 && all[0]!.tag === 0) continue;
     for (const sense of mainSenses(lemma, pos)) {
       const synset = synsets.get(key(pos, sense.offset))!;
       for (const w of synset.words) {
@@ -263,6 +266,8 @@ for (const lemma of [...senses.keys()].sort()) {
   }
   if (found.size > 0) synonymLines.push(`${lemma}\t${[...found].join('|')}`);
 }
+
+const MIN_ZIPF_RELATED = 2.6;
 
 // ---- related forms: derivation (visit/visitor) and pertainyms (russian/russia), both ways
 const related = new Map<string, Set<string>>();
@@ -281,8 +286,9 @@ for (const s of synsets.values()) {
     const a = from.toLowerCase();
     const b = to.toLowerCase();
     if (a.includes(' ') || b.includes(' ')) continue;
-    // Names (Russia) are kept; a lower-case word must be in use in everyday English.
-    if ((from === a && zipf(a) < 1) || (to === b && zipf(b) < 1)) continue;
+    // Names (Russia) are kept; a lower-case word must be in use in everyday English
+    // (seen about twenty times in SUBTLEX: cephalic, pecuniary and visitant are not).
+    if ((from === a && zipf(a) < MIN_ZIPF_RELATED) || (to === b && zipf(b) < MIN_ZIPF_RELATED)) continue;
     relate(a, b);
     relate(b, a);
   }
