@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -309,6 +309,14 @@ const PLAIN_NAMES = new Map<string, readonly string[]>([
   ['day of the week', ['day', 'weekday']],
 ]);
 const categoryLines: string[] = [];
+// Kinds repeat across thousands of words (city, person): each is written once, in `kinds.txt`,
+// and words refer to it by its line number (base 36).
+const kinds = new Map<string, number>();
+const kindNumber = (name: string) => {
+  let n = kinds.get(name);
+  if (n === undefined) kinds.set(name, (n = kinds.size));
+  return n.toString(36);
+};
 for (const lemma of [...senses.keys()].sort()) {
   if (lemma.includes(' ') || !senses.get(lemma)!.has('n')) continue;
   const proper = !isCommonLemma(lemma);
@@ -332,7 +340,7 @@ for (const lemma of [...senses.keys()].sort()) {
     }
     level = next;
   }
-  if (cats.length > 0) categoryLines.push(`${lemma}\t${cats.join('|')}`);
+  if (cats.length > 0) categoryLines.push(`${lemma}\t${cats.map(kindNumber).join(',')}`);
 }
 
 // ---- British and American spellings, where WordNet lists both in one synset
@@ -361,17 +369,23 @@ for (const [w, f] of [...flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 const exceptionLines = [...exceptions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, bases]) => `${f}\t${[...bases].join(' ')}`);
 
 mkdirSync(outDir, { recursive: true });
-const write = (name: string, body: string[]) => {
-  const data = gzipSync(`${body.join('\n')}\n`, { level: 9 });
-  writeFileSync(join(outDir, name), data);
-  process.stdout.write(`${name}: ${body.length} lines, ${(data.length / 1024).toFixed(0)} KiB\n`);
+// Plain text: reading a megabyte is faster than gunzip, and git compresses it anyway.
+const write = (name: string, body: string[], gzip = false) => {
+  const text = `${body.join('\n')}\n`;
+  const data = gzip ? gzipSync(text, { level: 9 }) : Buffer.from(text);
+  const file = `${name}.tsv${gzip ? '.gz' : ''}`;
+  for (const old of [`${name}.tsv`, `${name}.tsv.gz`]) rmSync(join(outDir, old), { force: true });
+  writeFileSync(join(outDir, file), data);
+  process.stdout.write(`${file}: ${body.length} lines, ${(data.length / 1024).toFixed(0)} KiB\n`);
 };
-write('words.tsv.gz', wordLines);
-write('exceptions.tsv.gz', exceptionLines);
-write('synonyms.tsv.gz', synonymLines);
-write('related.tsv.gz', relatedLines);
-write('categories.tsv.gz', categoryLines);
-write('variants.tsv.gz', variantLines);
+write('words', wordLines);
+write('exceptions', exceptionLines);
+write('synonyms', synonymLines);
+write('related', relatedLines);
+write('categories', categoryLines);
+writeFileSync(join(outDir, 'kinds.txt'), `${[...kinds.keys()].join('\n')}\n`);
+process.stdout.write(`kinds.txt: ${kinds.size} lines\n`);
+write('variants', variantLines);
 // WordNet's licence asks for its notice on every copy: take it from the database files themselves.
 const notice = readFileSync(join(wordnetDir, 'data.noun'), 'utf8')
   .split('\n')

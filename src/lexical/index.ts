@@ -1,4 +1,4 @@
-import { list } from './data.ts';
+import { kindsOf, list } from './data.ts';
 import { isChatFiller, isFunctionWord } from './function-words.ts';
 import { morphy } from './morphy.ts';
 import { americanOf, variantCandidates } from './spelling-rules.ts';
@@ -13,12 +13,16 @@ import { entry, hasPos } from './words.ts';
 
 export { CHAT_FILLER, FUNCTION_WORDS, isChatFiller, isFunctionWord } from './function-words.ts';
 
+/** Answers are kept per word; the cache starts over past a bound, so odd input cannot grow it without end. */
+const MEMO_LIMIT = 50_000;
 const memo = <T>(fn: (word: string) => T) => {
   const cache = new Map<string, T>();
   return (word: string): T => {
-    let value = cache.get(word);
-    if (value === undefined && !cache.has(word)) cache.set(word, (value = fn(word)));
-    return value as T;
+    if (cache.has(word)) return cache.get(word) as T;
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    const value = fn(word);
+    cache.set(word, value);
+    return value;
   };
 };
 
@@ -77,11 +81,12 @@ export function frequency(word: string): number {
   return own > 0 ? own : Math.max(0, ...lemmas(w).map((l) => entry(l)?.zipf ?? 0));
 }
 
-function fromBases(name: 'synonyms' | 'related' | 'categories', word: string): readonly string[] {
+function fromBases(name: 'synonyms' | 'categories', word: string): readonly string[] {
   const w = norm(word);
   const out: string[] = [];
   const keys = [w, ...lemmas(w)];
-  for (const key of keys) for (const item of list(name, key)) if (!out.includes(item) && item !== w) out.push(item);
+  const read = name === 'categories' ? kindsOf : (key: string) => list(name, key);
+  for (const key of keys) for (const item of read(key)) if (!out.includes(item) && item !== w) out.push(item);
   return Object.freeze(out);
 }
 

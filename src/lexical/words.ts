@@ -25,6 +25,7 @@ const entries = new Map<string, WordEntry | null>();
 export function entry(lemma: string): WordEntry | undefined {
   const known = entries.get(lemma);
   if (known !== undefined) return known ?? undefined;
+  if (entries.size >= 50_000) entries.clear(); // a bound, whatever words come in
   const raw = table('words').get(lemma);
   if (raw === undefined) {
     entries.set(lemma, null);

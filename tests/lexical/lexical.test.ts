@@ -119,7 +119,8 @@ describe('synonyms of the frequent senses', () => {
   it.each([
     ['head', 'caput'], ['run', 'ladder'], ['run', 'scat'], ['deal', 'plow'], ['meet', 'see'], ['receive', 'have'],
     ['oil', 'oil colour'], ['firm', 'business firm'], ['offer', 'away'], ['owner', 'ain'], ['chief', 'master'],
-    ['plan', 'be after'], ['past', 'by'], ['need', 'take'], ['arrive', 'get'],
+    ['plan', 'be after'], ['past', 'by'], ['need', 'take'], ['arrive', 'get'], ['summit', 'acme'],
+    ['day', 'mean solar day'], ['train', 'railroad train'], ['police', 'police force'],
   ])('%s does not give the odd sense %s', (word, odd) => {
     expect(synonyms(word)).not.toContain(odd);
   });
@@ -149,6 +150,11 @@ describe('related forms', () => {
     ['economic', 'economy'], ['economy', 'economic'], ['cooperate', 'cooperation'], ['cut', 'cut'], ['visited', 'visitor'],
   ])('%s ~ %s', (word, form) => {
     expect(related(word)).toContain(form);
+  });
+
+  it('leaves out rare derived words', () => {
+    expect(related('visit')).not.toContain('visitant');
+    expect(related('head')).not.toContain('cephalic');
   });
 });
 
