@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -392,4 +392,6 @@ const notice = readFileSync(join(wordnetDir, 'data.noun'), 'utf8')
   .filter((l) => /^ {2}\d+ /.test(l))
   .map((l) => l.replace(/^ {2}\d+ ?/, '').trimEnd());
 writeFileSync(join(outDir, 'WORDNET-LICENSE'), `${notice.join('\n').trim()}\n`);
+// The irregular plurals and verbs come from two Apache-2.0 packages; their licence travels with the data.
+copyFileSync(require.resolve('english-plurals-list/LICENSE'), join(outDir, 'EXCEPTIONS-LICENSE'));
 process.stdout.write(`spelling rules: ${SPELLING_PAIRS.length}\n`);
