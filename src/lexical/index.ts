@@ -132,6 +132,14 @@ export function isA(word: string, category: string): boolean {
  */
 export const spellingVariants: (word: string) => readonly string[] = memo((word) => {
   const w = norm(word);
+  const parts = w.split(/([ -])/);
+  // A compound varies part by part (people-centred, defence minister), unless WordNet has it whole.
+  if (parts.length > 1 && !entry(w)) {
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; i += 2)
+      for (const v of spellingVariants(parts[i]!)) out.push([...parts.slice(0, i), v, ...parts.slice(i + 1)].join(''));
+    return Object.freeze(out);
+  }
   const own = [w, ...morphy(w)];
   const pairs = new Set(own.flatMap((l) => list('variants', l)));
   const out: string[] = [];

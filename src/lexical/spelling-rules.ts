@@ -6,6 +6,8 @@
 export const PAIRS: ReadonlyArray<readonly [british: string, american: string]> = [
   ['our', 'or'], // colour, honourable, neighbourhood
   ['tre', 'ter'], // centre, theatre, metres
+  ['tred', 'tered'], // centred
+  ['tring', 'tering'], // centring
   ['bre', 'ber'], // fibre, calibre, sombre
   ['ise', 'ize'], // organise, recognised, criticises
   ['isa', 'iza'], // organisation, civilisation

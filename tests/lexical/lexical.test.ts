@@ -184,10 +184,16 @@ describe('British and American spellings', () => {
     ['colour', 'color'], ['defence', 'defense'], ['organise', 'organize'], ['organisation', 'organization'],
     ['programme', 'program'], ['centre', 'center'], ['travelled', 'traveled'], ['labour', 'labor'],
     ['analyse', 'analyze'], ['recognised', 'recognized'], ['judgement', 'judgment'], ['centres', 'centers'],
-    ['favourite', 'favorite'], ['grey', 'gray'], ['neighbour', 'neighbor'], ['honour', 'honor'],
+    ['favourite', 'favorite'], ['grey', 'gray'], ['centred', 'centered'], ['neighbour', 'neighbor'], ['honour', 'honor'],
   ])('%s <-> %s', (british, american) => {
     expect(spellingVariants(british)).toContain(american);
     expect(spellingVariants(american)).toContain(british);
+  });
+
+  it('varies compounds part by part', () => {
+    expect(spellingVariants('people-centred')).toEqual(['people-centered']);
+    expect(spellingVariants('defence minister')).toEqual(['defense minister']);
+    expect(canonicalSpelling('labour party')).toBe('labor party');
   });
 
   it('gives one spelling to index by, the American one', () => {
