@@ -163,3 +163,32 @@ export const canonicalSpelling: (word: string) => string = memo((word) => {
   const american = variants.filter((v) => americanOf(w).has(v));
   return american.length > 0 ? american.sort()[0]! : w;
 });
+
+/**
+ * Words and phrases that can stand for this one, closest first: its other spellings, its base
+ * forms (and theirs), related forms, then synonyms. Never the word itself.
+ */
+export const alternatives: (word: string) => readonly string[] = memo((word) => {
+  const w = norm(word);
+  const out: string[] = [];
+  const add = (x: string) => {
+    if (x !== w && !out.includes(x)) out.push(x);
+  };
+  const bases = lemmas(w);
+  for (const v of spellingVariants(w)) add(v);
+  for (const b of bases) {
+    add(b);
+    for (const v of spellingVariants(b)) add(v);
+  }
+  for (const r of related(w)) add(r);
+  for (const s of synonyms(w)) add(s);
+  return Object.freeze(out);
+});
+
+/** Ordinary English or chat filler: a word that is no sign a question is about something else. */
+export function isOrdinary(word: string): boolean {
+  return isEnglishWord(word) || isChatFiller(norm(word));
+}
+
+/** The general word knowledge as one value, for an engine that takes it as a parameter. */
+export const wordKnowledge = Object.freeze({ isOrdinary, alternatives });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alternatives,
   canonicalSpelling,
   categoriesOf,
   frequency,
@@ -7,12 +8,14 @@ import {
   isChatFiller,
   isEnglishWord,
   isFunctionWord,
+  isOrdinary,
   isProperName,
   lemmas,
   mayBeName,
   related,
   spellingVariants,
   synonyms,
+  wordKnowledge,
 } from '../../src/lexical/index.ts';
 
 describe('ordinary English words', () => {
@@ -228,5 +231,28 @@ describe('frequency', () => {
     expect(frequency('visit')).toBeGreaterThan(frequency('visitant'));
     expect(frequency('the')).toBeGreaterThan(6);
     expect(frequency('xqzt')).toBe(0);
+  });
+});
+
+describe('alternatives: what can stand for a word', () => {
+  it('puts spellings and base forms before related forms and synonyms', () => {
+    const a = alternatives('colours');
+    expect(a.slice(0, 3)).toEqual(expect.arrayContaining(['colors', 'colour']));
+    expect(a).toContain('color');
+    expect(alternatives('bought')).toEqual(expect.arrayContaining(['buy', 'purchase']));
+    expect(alternatives('bought').indexOf('buy')).toBeLessThan(alternatives('bought').indexOf('purchase'));
+    expect(alternatives('russian')).toContain('russia');
+  });
+
+  it('never gives the word itself, and nothing for an unknown word', () => {
+    expect(alternatives('visit')).not.toContain('visit');
+    expect(alternatives('xqzt')).toEqual([]);
+  });
+
+  it('counts chat filler as ordinary, and names as not', () => {
+    expect(isOrdinary('lol')).toBe(true);
+    expect(isOrdinary('visited')).toBe(true);
+    expect(isOrdinary('pyongyang')).toBe(false);
+    expect(wordKnowledge.isOrdinary('honestly')).toBe(true);
   });
 });
