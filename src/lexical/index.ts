@@ -84,7 +84,11 @@ export function frequency(word: string): number {
 function fromBases(name: 'synonyms' | 'categories', word: string): readonly string[] {
   const w = norm(word);
   const out: string[] = [];
-  const keys = [w, ...lemmas(w)];
+  const bases = lemmas(w);
+  // "banks" is the plural of bank before it is the name Banks.
+  const own = entry(w);
+  const nameOnly = own !== undefined && !own.common && bases.some((b) => b !== w && entry(b)?.common);
+  const keys = nameOnly ? bases.filter((b) => b !== w) : [w, ...bases];
   const read = name === 'categories' ? kindsOf : (key: string) => list(name, key);
   for (const key of keys) for (const item of read(key)) if (!out.includes(item) && item !== w) out.push(item);
   return Object.freeze(out);
@@ -164,31 +168,3 @@ export const canonicalSpelling: (word: string) => string = memo((word) => {
   return american.length > 0 ? american.sort()[0]! : w;
 });
 
-/**
- * Words and phrases that can stand for this one, closest first: its other spellings, its base
- * forms (and theirs), related forms, then synonyms. Never the word itself.
- */
-export const alternatives: (word: string) => readonly string[] = memo((word) => {
-  const w = norm(word);
-  const out: string[] = [];
-  const add = (x: string) => {
-    if (x !== w && !out.includes(x)) out.push(x);
-  };
-  const bases = lemmas(w);
-  for (const v of spellingVariants(w)) add(v);
-  for (const b of bases) {
-    add(b);
-    for (const v of spellingVariants(b)) add(v);
-  }
-  for (const r of related(w)) add(r);
-  for (const s of synonyms(w)) add(s);
-  return Object.freeze(out);
-});
-
-/** Ordinary English or chat filler: a word that is no sign a question is about something else. */
-export function isOrdinary(word: string): boolean {
-  return isEnglishWord(word) || isChatFiller(norm(word));
-}
-
-/** The general word knowledge as one value, for an engine that takes it as a parameter. */
-export const wordKnowledge = Object.freeze({ isOrdinary, alternatives });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alternatives,
   canonicalSpelling,
   categoriesOf,
   frequency,
@@ -8,14 +7,12 @@ import {
   isChatFiller,
   isEnglishWord,
   isFunctionWord,
-  isOrdinary,
   isProperName,
   lemmas,
   mayBeName,
   related,
   spellingVariants,
   synonyms,
-  wordKnowledge,
 } from '../../src/lexical/index.ts';
 
 describe('ordinary English words', () => {
@@ -176,6 +173,11 @@ describe('categories', () => {
     for (const general of ['entity', 'object', 'abstraction', 'physical entity']) expect(c).not.toContain(general);
   });
 
+  it('of a plural are those of its noun, not of a name spelt like it', () => {
+    expect(isA('banks', 'person')).toBe(false);
+    expect(isA('banks', 'financial institution')).toBe(true);
+  });
+
   it('of a city are no month and of a month no city', () => {
     expect(isA('dublin', 'month')).toBe(false);
     expect(isA('june', 'city')).toBe(false);
@@ -231,28 +233,5 @@ describe('frequency', () => {
     expect(frequency('visit')).toBeGreaterThan(frequency('visitant'));
     expect(frequency('the')).toBeGreaterThan(6);
     expect(frequency('xqzt')).toBe(0);
-  });
-});
-
-describe('alternatives: what can stand for a word', () => {
-  it('puts spellings and base forms before related forms and synonyms', () => {
-    const a = alternatives('colours');
-    expect(a.slice(0, 3)).toEqual(expect.arrayContaining(['colors', 'colour']));
-    expect(a).toContain('color');
-    expect(alternatives('bought')).toEqual(expect.arrayContaining(['buy', 'purchase']));
-    expect(alternatives('bought').indexOf('buy')).toBeLessThan(alternatives('bought').indexOf('purchase'));
-    expect(alternatives('russian')).toContain('russia');
-  });
-
-  it('never gives the word itself, and nothing for an unknown word', () => {
-    expect(alternatives('visit')).not.toContain('visit');
-    expect(alternatives('xqzt')).toEqual([]);
-  });
-
-  it('counts chat filler as ordinary, and names as not', () => {
-    expect(isOrdinary('lol')).toBe(true);
-    expect(isOrdinary('visited')).toBe(true);
-    expect(isOrdinary('pyongyang')).toBe(false);
-    expect(wordKnowledge.isOrdinary('honestly')).toBe(true);
   });
 });
