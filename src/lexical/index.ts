@@ -34,7 +34,20 @@ function norm(word: string): string {
 }
 
 /** Base forms (WordNet's morphy), ordinary words before names: went -> go, cities -> city, met -> meet. */
-export const lemmas: (word: string) => readonly string[] = memo((word) => Object.freeze(morphy(norm(word))));
+export const lemmas: (word: string) => readonly string[] = memo((word) => {
+  const w = norm(word);
+  // Grammar words are no inflections of nouns: "has" is not "ha", "his" not "hi", "does" not "doe".
+  if (isFunctionWord(w)) return Object.freeze([AUXILIARIES.get(w) ?? w]);
+  return Object.freeze(morphy(w));
+});
+
+const AUXILIARIES: ReadonlyMap<string, string> = new Map(
+  [
+    ['be', 'am is are was were been being'],
+    ['have', 'has had having'],
+    ['do', 'does did done doing'],
+  ].flatMap(([base, forms]) => forms!.split(' ').map((f) => [f, base!] as const)),
+);
 
 /** Prefixes written with a hyphen (pre-tax, co-founder, ex-minister). */
 const PREFIXES: ReadonlySet<string> = new Set('pre post non co ex anti pro re multi inter intra sub super vice semi mid self'.split(' '));

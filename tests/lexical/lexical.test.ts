@@ -87,6 +87,14 @@ describe('base forms', () => {
     expect(lemmas('better')).toEqual(expect.arrayContaining(['good', 'well']));
   });
 
+  it('reads grammar words as themselves, auxiliaries as be, have and do', () => {
+    expect(lemmas('has')).toEqual(['have']);
+    expect(lemmas('is')).toEqual(['be']);
+    expect(lemmas('does')).toEqual(['do']);
+    expect(lemmas('his')).toEqual(['his']);
+    expect(lemmas('its')).toEqual(['its']);
+  });
+
   it('is the word itself for a base form', () => {
     expect(lemmas('visit')).toEqual(['visit']);
   });
