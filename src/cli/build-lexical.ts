@@ -361,10 +361,16 @@ const variantLines = [...variants.keys()].sort().map((w) => `${w}\t${[...variant
 // ---- write
 // Words of everyday English that WordNet leaves out (function words, chat), kept for their frequency.
 for (const w of [...FUNCTION_WORDS, ...CHAT_FILLER]) if (!flags.has(w) && !w.includes(' ')) flags.set(w, 0);
+/** Subtitles are tokenised at hyphens: a hyphenated word is as frequent as its closed form, or its rarest part. */
+const wordZipf = (w: string) => {
+  if (zipf(w) > 0 || !w.includes('-')) return zipf(w);
+  const closed = zipf(w.replace(/-/g, ''));
+  return closed > 0 ? closed : Math.min(...w.split('-').map((part) => zipf(part)));
+};
 const wordLines: string[] = [];
 for (const [w, f] of [...flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   if (w.includes(' ')) continue;
-  wordLines.push(`${w}\t${f.toString(36)}\t${Math.round(zipf(w) * 10).toString(36)}`);
+  wordLines.push(`${w}\t${f.toString(36)}\t${Math.round(wordZipf(w) * 10).toString(36)}`);
 }
 const exceptionLines = [...exceptions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, bases]) => `${f}\t${[...bases].join(' ')}`);
 

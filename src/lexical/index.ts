@@ -66,7 +66,7 @@ export function isEnglishWord(word: string): boolean {
       part.length > 0 && ((i < parts.length - 1 && PREFIXES.has(part)) || isEnglishWord(part));
     if (parts.every(english)) return true;
   }
-  return lemmas(w).some((l) => entry(l)?.common === true) || spellingVariants(w).some((v) => lemmas(v).some((l) => entry(l)?.common === true));
+  return lemmas(w).some((l) => entry(l)?.common === true) || britishAmerican(w).some((v) => lemmas(v).some((l) => entry(l)?.common === true));
 }
 
 /** A lemma WordNet knows only capitalised: countries, cities, people, months, peoples and languages. */
@@ -91,7 +91,11 @@ export function mayBeName(word: string): boolean {
 export function frequency(word: string): number {
   const w = norm(word);
   const own = entry(w)?.zipf ?? 0;
-  return own > 0 ? own : Math.max(0, ...lemmas(w).map((l) => entry(l)?.zipf ?? 0));
+  if (own > 0) return own;
+  const base = Math.max(0, ...lemmas(w).map((l) => entry(l)?.zipf ?? 0));
+  // A compound WordNet does not know is as common as its rarest part (people-to-people).
+  if (base === 0 && w.includes('-')) return Math.min(...w.split('-').map((part) => (part ? frequency(part) : 0)));
+  return base;
 }
 
 function fromBases(name: 'synonyms' | 'categories', word: string): readonly string[] {
@@ -147,14 +151,13 @@ export function isA(word: string, category: string): boolean {
  * defence/defense, organised/organized, travelled/traveled. A rule's output counts only when
  * WordNet lists both spellings in one synset, or both are inflections of one lemma.
  */
-export const spellingVariants: (word: string) => readonly string[] = memo((word) => {
-  const w = norm(word);
+const britishAmerican: (word: string) => readonly string[] = memo((w) => {
   const parts = w.split(/([ -])/);
   // A compound varies part by part (people-centred, defence minister), unless WordNet has it whole.
   if (parts.length > 1 && !entry(w)) {
     const out: string[] = [];
     for (let i = 0; i < parts.length; i += 2)
-      for (const v of spellingVariants(parts[i]!)) out.push([...parts.slice(0, i), v, ...parts.slice(i + 1)].join(''));
+      for (const v of britishAmerican(parts[i]!)) out.push([...parts.slice(0, i), v, ...parts.slice(i + 1)].join(''));
     return Object.freeze(out);
   }
   const own = [w, ...morphy(w)];
@@ -169,13 +172,60 @@ export const spellingVariants: (word: string) => readonly string[] = memo((word)
   return Object.freeze(out);
 });
 
+/** Words that end a phrasal compound: write-down, buy-back, shake-up, roll-out. */
+const PARTICLES: ReadonlySet<string> = new Set('up ups down out outs off offs over back backs in ins on away'.split(' '));
+
+/**
+ * The ways a compound is written: closed, hyphenated or open (pretax/pre-tax/pre tax,
+ * writedown/write-down, buybacks/buy-backs). A closed word is split only where both parts are
+ * English (or a prefix and a word), and only when it is not a word WordNet knows in use on its
+ * own (today is not to-day).
+ */
+function compoundForms(w: string): string[] {
+  const out: string[] = [];
+  if (/[ -]/.test(w)) {
+    const parts = w.split(/[ -]/);
+    const closed = parts.join('');
+    if (entry(closed)?.common || lemmas(closed).some((l) => entry(l)?.common)) out.push(closed);
+    if (w.includes('-')) out.push(parts.join(' '));
+    else if (parts.length === 2) out.push(parts.join('-'));
+    return out;
+  }
+  const own = entry(w);
+  if (w.length < 6 || !/^[a-z]+$/.test(w) || isFunctionWord(w) || own?.proper || (own !== undefined && own.established !== 0))
+    return out;
+  for (let i = 2; i <= w.length - 2 && out.length < 4; i++) {
+    const head = w.slice(0, i);
+    const tail = w.slice(i);
+    // The first part as it stands (write-down, not writed-own); the last may be inflected (buy-backs).
+    const headOk = PREFIXES.has(head) || (head.length >= 3 && !isFunctionWord(head) && entry(head) !== undefined && isPlainWord(head));
+    const tailOk = PARTICLES.has(tail) || (tail.length >= 3 && !isFunctionWord(tail) && isPlainWord(tail));
+    if (headOk && tailOk) out.push(`${head}-${tail}`, `${head} ${tail}`);
+  }
+  return out;
+}
+
+/** An everyday word (about once in a million words or more): what a compound is made of. */
+const isPlainWord = (w: string) => lemmas(w).some((l) => entry(l)?.common === true && entry(l)!.zipf >= 3);
+
+/**
+ * Other spellings of the word: British and American (colour/color, organised/organized,
+ * travelled/traveled), and closed, hyphenated or open compounds (pretax/pre-tax).
+ */
+export const spellingVariants: (word: string) => readonly string[] = memo((word) => {
+  const w = norm(word);
+  const out = [...britishAmerican(w)];
+  for (const form of compoundForms(w)) if (form !== w && !out.includes(form)) out.push(form);
+  return Object.freeze(out);
+});
+
 /**
  * One spelling for both British and American forms, to index and look up by: the American one
  * (colour -> color, organised -> organized); a word without a variant is itself.
  */
 export const canonicalSpelling: (word: string) => string = memo((word) => {
   const w = norm(word);
-  const variants = spellingVariants(w);
+  const variants = britishAmerican(w);
   if (variants.length === 0) return w;
   const american = variants.filter((v) => americanOf(w).has(v));
   return american.length > 0 ? american.sort()[0]! : w;

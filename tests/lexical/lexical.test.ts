@@ -204,9 +204,22 @@ describe('British and American spellings', () => {
   });
 
   it('varies compounds part by part', () => {
-    expect(spellingVariants('people-centred')).toEqual(['people-centered']);
-    expect(spellingVariants('defence minister')).toEqual(['defense minister']);
+    expect(spellingVariants('people-centred')).toEqual(['people-centered', 'people centred']);
+    expect(spellingVariants('defence minister')).toEqual(['defense minister', 'defence-minister']);
     expect(canonicalSpelling('labour party')).toBe('labor party');
+  });
+
+  it.each([
+    ['pretax', 'pre-tax'], ['writedown', 'write-down'], ['buybacks', 'buy-backs'], ['startups', 'start-ups'],
+    ['shake-up', 'shakeup'], ['e-mail', 'email'], ['takeover', 'take over'],
+  ])('writes the compound %s also as %s', (word, form) => {
+    expect(spellingVariants(word)).toContain(form);
+  });
+
+  it('splits no word in use on its own, no name, and no part that is not a word as it stands', () => {
+    for (const w of ['today', 'together', 'newcastle', 'nonetheless']) expect(spellingVariants(w)).toEqual([]);
+    expect(spellingVariants('writedown')).not.toContain('writed-own');
+    expect(spellingVariants('startups')).not.toContain('star-tups');
   });
 
   it('gives one spelling to index by, the American one', () => {
