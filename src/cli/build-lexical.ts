@@ -251,6 +251,7 @@ for (const lemma of [...senses.keys()].sort()) {
     // Nothing says which of several senses is the usual one (summit: top, or meeting?): none.
     const all = sensesOf(lemma, pos);
     if (all.length > 1 && all[0]!.tag === 0) continue;
+    if (all.length > 1 && abbreviations.has(lemma)) continue; // PM: prime minister, afternoon or autopsy?
     for (const sense of mainSenses(lemma, pos)) {
       const synset = synsets.get(key(pos, sense.offset))!;
       for (const w of synset.words) {
@@ -259,7 +260,10 @@ for (const lemma of [...senses.keys()].sort()) {
         if (other.split(' ').length > 3 || !isCommonWord(other, MIN_ZIPF_SYNONYM) || FUNCTION_WORDS.has(other)) continue;
         if (containsWord(other, lemma)) continue; // "oil colour", "business firm": a kind of it, nothing new to match
         if (other.includes(' ') && other.split(' ').every((part) => FUNCTION_WORDS.has(part) || part === 'be')) continue;
-        if (!isMainSenseOf(other, pos, sense.offset) && !namesDominantSense(lemma, pos, sense, other)) continue;
+        // An unambiguous abbreviation stands for the words of its synset, whatever their own main
+        // senses (hq -> headquarters; not pm, which is also a time of day and an autopsy).
+        const expands = abbreviations.has(lemma) && !other.includes(' ') && sensesOf(lemma, pos).length === 1 && zipf(lemma) >= 3;
+        if (!expands && !isMainSenseOf(other, pos, sense.offset) && !namesDominantSense(lemma, pos, sense, other)) continue;
         found.add(other);
       }
     }

@@ -38,7 +38,14 @@ export const lemmas: (word: string) => readonly string[] = memo((word) => {
   const w = norm(word);
   // Grammar words are no inflections of nouns: "has" is not "ha", "his" not "hi", "does" not "doe".
   if (isFunctionWord(w)) return Object.freeze([AUXILIARIES.get(w) ?? w]);
-  return Object.freeze(morphy(w));
+  const bases = morphy(w);
+  // A compound WordNet does not know inflects at its end: co-chairmen -> co-chairman.
+  const dash = w.lastIndexOf('-');
+  if (bases.length === 0 && dash > 0 && dash < w.length - 1) {
+    const head = w.slice(0, dash + 1);
+    for (const base of morphy(w.slice(dash + 1))) if (base !== w.slice(dash + 1)) bases.push(head + base);
+  }
+  return Object.freeze(bases);
 });
 
 const AUXILIARIES: ReadonlyMap<string, string> = new Map(
@@ -100,6 +107,7 @@ export function frequency(word: string): number {
 
 function fromBases(name: 'synonyms' | 'categories', word: string): readonly string[] {
   const w = norm(word);
+  if (isFunctionWord(w)) return []; // "it" is no abbreviation of information technology here
   const out: string[] = [];
   const bases = lemmas(w);
   // "banks" is the plural of bank before it is the name Banks.
@@ -126,6 +134,7 @@ export const synonyms: (word: string) => readonly string[] = memo((word) => from
 export const related: (word: string) => readonly string[] = memo((word) => {
   const w = norm(word);
   const out: string[] = [];
+  if (isFunctionWord(w)) return Object.freeze(out);
   for (const key of [w, ...lemmas(w)]) {
     // English turns verbs into nouns without an ending (a cut, a visit): the same word, related.
     if (hasPos(key, 'n') && hasPos(key, 'v') && !out.includes(key)) out.push(key);
@@ -194,6 +203,8 @@ function compoundForms(w: string): string[] {
   const own = entry(w);
   if (w.length < 6 || !/^[a-z]+$/.test(w) || isFunctionWord(w) || own?.proper || (own !== undefined && own.established !== 0))
     return out;
+  if (lemmas(w).some((l) => l !== w && (entry(l)?.established ?? 0) !== 0)) return out; // chairmen is chairman's
+
   for (let i = 2; i <= w.length - 2 && out.length < 4; i++) {
     const head = w.slice(0, i);
     const tail = w.slice(i);

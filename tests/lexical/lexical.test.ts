@@ -95,6 +95,11 @@ describe('base forms', () => {
     expect(lemmas('its')).toEqual(['its']);
   });
 
+  it('inflects a compound WordNet does not know at its end', () => {
+    expect(lemmas('co-chairmen')).toEqual(['co-chairman']);
+    expect(lemmas('start-ups')).toContain('start-up');
+  });
+
   it('is the word itself for a base form', () => {
     expect(lemmas('visit')).toEqual(['visit']);
   });
@@ -119,6 +124,11 @@ describe('synonyms of the frequent senses', () => {
     expect(synonyms(word)).toContain(synonym);
   });
 
+  it('of an abbreviation are the words it stands for', () => {
+    expect(synonyms('hq')).toContain('headquarters');
+    expect(synonyms('hqs')).toContain('headquarters');
+  });
+
   it('are found for inflected words, as base forms', () => {
     expect(synonyms('bought')).toContain('purchase');
     expect(synonyms('cities')).toContain('metropolis');
@@ -128,7 +138,8 @@ describe('synonyms of the frequent senses', () => {
     ['head', 'caput'], ['run', 'ladder'], ['run', 'scat'], ['deal', 'plow'], ['meet', 'see'], ['receive', 'have'],
     ['oil', 'oil colour'], ['firm', 'business firm'], ['offer', 'away'], ['owner', 'ain'], ['chief', 'master'],
     ['plan', 'be after'], ['past', 'by'], ['need', 'take'], ['arrive', 'get'], ['summit', 'acme'],
-    ['day', 'mean solar day'], ['train', 'railroad train'], ['police', 'police force'],
+    ['day', 'mean solar day'], ['train', 'railroad train'], ['police', 'police force'], ['pm', 'autopsy'],
+    ['it', 'information technology'], ['us', 'united states'],
   ])('%s does not give the odd sense %s', (word, odd) => {
     expect(synonyms(word)).not.toContain(odd);
   });
@@ -220,6 +231,7 @@ describe('British and American spellings', () => {
     for (const w of ['today', 'together', 'newcastle', 'nonetheless']) expect(spellingVariants(w)).toEqual([]);
     expect(spellingVariants('writedown')).not.toContain('writed-own');
     expect(spellingVariants('startups')).not.toContain('star-tups');
+    expect(spellingVariants('chairmen')).toEqual([]);
   });
 
   it('gives one spelling to index by, the American one', () => {
