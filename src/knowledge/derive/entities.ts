@@ -129,6 +129,8 @@ export function gatherEntities(located: readonly Located[]): { table: EntityTabl
     }
     let kind: NameKind | undefined = c.kind;
     if (!kind && c.speaks) kind = c.text.split(/\s+/).length >= 2 ? 'person' : 'organisation';
+    if (!kind && c.ofOffice) kind = countryOf(c.text) ? 'country' : 'organisation';
+    if (!kind && c.afterCountry) kind = 'place';
     if (!kind && isPlacePreposition(c.before) && !c.modifier) kind = 'place';
     if (kind) resolved.set(at, table.add(kind, at));
   }

@@ -33,6 +33,10 @@ export interface NameCandidate {
   readonly before?: string;
   /** Followed by a lowercase noun, as an adjective is: "Soviet times". */
   readonly modifier?: boolean;
+  /** The object of an office: "an analyst at Petercam", "chief executive of Acme". */
+  readonly ofOffice?: boolean;
+  /** After a country's possessive: "Russia's Far East". */
+  readonly afterCountry?: boolean;
 }
 
 const COUNTRY_NAMES: ReadonlyMap<string, string> = (() => {
@@ -204,7 +208,8 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       else if (REGIONS.has(whole) || REGIONS.has(whole.replace(/ /g, '-'))) kind = 'place';
       else if (PLACE_WORDS.has(lower(nameTokens.at(-1)))) kind = 'place';
       else if (nameTokens.some((t) => ORG_WORDS.has(lower(t)))) kind = 'organisation';
-      else if (nameTokens.length === 1 && isAcronym(whole)) kind = 'organisation';
+      else if (whole.includes('&')) kind = 'organisation';
+      else if (nameTokens.length === 1 && isAcronym(whole) && !(tokens[runLast]?.pos === 'NOUN' && !isCapitalised(tokens[runLast]!))) kind = 'organisation';
       else if (nameTokens.length === 1 && ADJECTIVE_COUNTRY.has(whole.toLowerCase())) continue;
     }
 
@@ -281,11 +286,21 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       speaks: speechAround(tokens, runFirst, runLast),
       before: lower(tokens[runFirst - 1]),
       modifier: tokens[runLast]?.pos === 'NOUN' && !isCapitalised(tokens[runLast]!),
+      ofOffice: ofOffice(tokens, runFirst),
+      afterCountry: /^['’]s?$/.test(tokens[runFirst - 1]?.text ?? '') && runFirst >= 2 && countryOf(tokens[runFirst - 2]!.text) !== undefined,
     });
     if (acronymToken && isAcronym(acronymToken.text))
       out.push({ text: acronymToken.text, start: acronymToken.start, end: acronymToken.end, ...(kind !== undefined && { kind }), speaks: false, before: '(' });
   }
   return out;
+}
+
+function ofOffice(tokens: readonly Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k] && /^(the|a|an)$/i.test(tokens[k]!.text)) k--;
+  if (!/^(of|at|for|with)$/i.test(tokens[k]?.text ?? '')) return false;
+  const head = tokens[k - 1];
+  return !!head && isRoleHead(head) && !isCapitalised(head);
 }
 
 export function isPlacePreposition(word: string | undefined): boolean {
