@@ -69,7 +69,10 @@ export class EntityTable {
     const people = this.entities.filter((e) => e.kind === 'person' && nameKey(surname(e.name)) === key);
     if (people.length === 1) return people[0];
     const byAcronym = this.entities.filter((e) => e.acronym && nameKey(e.acronym) === key);
-    return byAcronym.length === 1 ? byAcronym[0] : undefined;
+    if (byAcronym.length === 1) return byAcronym[0];
+    // "Fenwick General" for "Fenwick General Hospital": the institution without its last word.
+    const longer = this.entities.filter((e) => e.kind === 'organisation' && orgKey(e.name).startsWith(`${orgKey(text)} `) && orgKey(e.name).split(' ').length === orgKey(text).split(' ').length + 1);
+    return longer.length === 1 ? longer[0] : undefined;
   }
 
   add(kind: NameKind, at: Located): Entity {

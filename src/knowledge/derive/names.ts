@@ -1,4 +1,4 @@
-import { COUNTRIES, HONORIFICS, NOT_NAMES, ORG_DESCRIPTORS, ORG_WORDS, PLACE_WORDS, PORTFOLIOS, REGIONS, ROLE_HEADS, SPEECH_VERBS } from './cues.ts';
+import { COUNTRIES, HONORIFICS, NOT_NAMES, ORG_DESCRIPTORS, ORG_WORDS, PLACE_DESCRIPTORS, PLACE_WORDS, PORTFOLIOS, REGIONS, ROLE_HEADS, SPEECH_VERBS } from './cues.ts';
 import type { TaggedSentence, Token } from './tagger.ts';
 
 /**
@@ -87,7 +87,9 @@ function runs(tokens: readonly Token[]): [number, number][] {
       const joiner = tokens[j];
       const next = tokens[j + 1];
       const institution = tokens.slice(i, j).some((t) => ORG_WORDS.has(lower(t)));
-      if (joiner && next && nameToken(next, j + 1, tokens) && (joiner.text === '&' || (lower(joiner) === 'of' && institution))) {
+      // "St Aldric's Hospital", "Supporters' Trust": a possessive inside an institution's name.
+      const possessive = joiner && /^['’]s?$/.test(joiner.text) && next && ORG_WORDS.has(lower(next)) && !PORTFOLIOS.has(lower(next));
+      if (joiner && next && nameToken(next, j + 1, tokens) && (joiner.text === '&' || possessive || (lower(joiner) === 'of' && institution))) {
         j += 1;
         continue;
       }
@@ -177,6 +179,8 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     // A title inside the run: "Foreign Minister Sergey Lavrov", "Russian Railways CEO Oleg Belozyorov".
     let titleEnd = -1;
     for (let k = runFirst; k < runLast - 1; k++) if (isRoleHead(tokens[k]!)) titleEnd = k;
+    // "Fenwick General Hospital" is no General called Hospital.
+    if (titleEnd >= 0 && tokens.slice(titleEnd + 1, runLast).some((t) => ORG_WORDS.has(lower(t)) || PLACE_WORDS.has(lower(t)))) titleEnd = -1;
     if (titleEnd >= 0) {
       nameFirst = titleEnd + 1;
       kind = 'person';
@@ -235,12 +239,19 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       const appTokens = tokens.slice(from, app[1]);
       const hasRole = appTokens.some((t) => isRoleHead(t) && !isCapitalised(t));
       const possessiveJob = appTokens.length >= 3 && appTokens[1] && /^['’]s?$/.test(appTokens[1].text) && appTokens.at(-1)!.pos === 'NOUN';
-      const orgNoun = appTokens.some((t) => ORG_DESCRIPTORS.has(lower(t)));
+      // The head noun: the last word before a preposition or a verb ("a start-up based in Aberdeen").
+      const stop = appTokens.findIndex((t, i) => (t.pos === 'ADP' || t.pos === 'VERB') && appTokens[i - 1]?.text !== '-');
+      const headNoun = headOf(appTokens.slice(0, stop < 0 ? appTokens.length : stop));
+      const orgNoun = ORG_DESCRIPTORS.has(headNoun);
+      const placeNoun = PLACE_DESCRIPTORS.has(headNoun);
       if (from < app[1] && (hasRole || possessiveJob) && kind !== 'organisation' && kind !== 'country' && kind !== 'place') {
         kind = 'person';
         role = makeRole(sentence, from, app[1], determiner, runFirst, app[1]);
       } else if (from < app[1] && orgNoun && !hasRole && kind !== 'person' && kind !== 'country' && kind !== 'place') {
         kind = 'organisation';
+        role = makeRole(sentence, from, app[1], determiner, runFirst, app[1]);
+      } else if (from < app[1] && placeNoun && !hasRole && (kind === undefined || kind === 'place')) {
+        kind = 'place';
         role = makeRole(sentence, from, app[1], determiner, runFirst, app[1]);
       }
     }
@@ -278,6 +289,8 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     if (kind === undefined && tokens[runLast]?.text === '-' && lower(tokens[runLast + 1]) === 'based') kind = 'place';
 
     const acronymToken = tokens[runLast]?.text === '(' && tokens[runLast + 2]?.text === ')' ? tokens[runLast + 1] : undefined;
+    // "Lakeshire Health Partnership (LHP)": a name with initials of its own is an institution's.
+    if (kind === undefined && acronymToken && isAcronym(acronymToken.text) && runLast - nameFirst >= 2) kind = 'organisation';
     out.push({
       ...name,
       ...(kind !== undefined && { kind }),
@@ -295,10 +308,24 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
   return out;
 }
 
+/** The last noun of a phrase, hyphenated compounds whole: "a former railway yard" -> "yard", "a start-up" -> "start-up". */
+function headOf(phrase: readonly Token[]): string {
+  for (let i = phrase.length - 1; i >= 0; i--) {
+    const t = phrase[i]!;
+    if (phrase[i - 1]?.text === '-' && phrase[i - 2]) return `${lower(phrase[i - 2])}-${lower(t)}`;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') return lower(t);
+  }
+  return '';
+}
+
 function ofOffice(tokens: readonly Token[], first: number): boolean {
   let k = first - 1;
   if (tokens[k] && /^(the|a|an)$/i.test(tokens[k]!.text)) k--;
   if (!/^(of|at|for|with)$/i.test(tokens[k]?.text ?? '')) return false;
+  // "director of Earth observation": a subject, not an organisation.
+  let end = first;
+  while (tokens[end] && isCapitalised(tokens[end]!)) end++;
+  if (tokens[end]?.pos === 'NOUN') return false;
   const head = tokens[k - 1];
   return !!head && isRoleHead(head) && !isCapitalised(head);
 }
