@@ -150,8 +150,14 @@ function speechAround(tokens: readonly Token[], first: number, last: number): bo
   const app = appositionAfter(tokens, last);
   if (app && tokens[app[1]]?.text === ',') after = app[1] + 1;
   else if (tokens[after]?.text === ',') after++;
+  // "Councillor Anita Row of Marlow Bridge said": skip where they are from.
+  if (/^(of|from)$/i.test(tokens[after]?.text ?? '') && tokens[after + 1] && isCapitalised(tokens[after + 1]!)) {
+    after += 2;
+    while (tokens[after] && isCapitalised(tokens[after]!)) after++;
+  }
   for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
-    if (isSpeech(tokens[k])) return true;
+    // "X called the plan 'a mistake'" reports words; "said ... called X" only names.
+    if (isSpeech(tokens[k]) || (tokens[k]!.pos === 'VERB' && tokens[k]!.lemma === 'call')) return true;
     if (STOP_PUNCT.test(tokens[k]!.text)) break;
   }
   // "said Simon Jones", "said Mr Cescau", "according to X": the word right before the name.
