@@ -10,17 +10,21 @@ import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
 import { clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
-import { nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
+import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
 export const THRESHOLDS = Object.freeze({
   /** A Q&A or fact match at least this good answers. */
   answer: 0.5,
+  /** A fact derived from the article, not curated, answers only this good a match. */
+  derivedFact: 0.8,
   /** ...or this good, when the question has a word the knowledge base has never seen. */
   answerWithUnknown: 0.65,
   /** A sentence answers on its own when it explains this much of the question... */
   sentence: 0.6,
+  /** ...or this much, when it states the date, amount, name or place the question asks for... */
+  sentenceFact: 0.45,
   /** ...or this much, when the question has a word that is neither the article's nor ordinary English. */
   sentenceWithUnknown: 0.8,
   /** Sentences this close to the best are also looked at for the fact a question asks for. */
@@ -50,8 +54,14 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const kind = SPAN_OF_ENTITY[f.kind];
     return kind ? [f.name, ...f.aliases].map((name) => ({ name, kind, entityId: f.id })) : [];
   });
+  const tagged = new Map<string, Span[]>();
+  for (const m of knowledge.mentions ?? []) {
+    const list = tagged.get(m.passageId) ?? [];
+    list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
+    tagged.set(m.passageId, list);
+  }
   const spansOf: readonly Span[][] = sentences.map((s) =>
-    [...quantitySpans(s.text), ...nameSpans(s.text, names)].sort((a, b) => a.start - b.start),
+    mergeSpans([...(tagged.get(s.id) ?? []), ...nameSpans(s.text, names), ...quantitySpans(s.text)]),
   );
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -201,7 +211,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const reason = declineReason(analysis, lexicon, quoted, best ? units[best.owner]!.type : undefined);
     if (reason) return decline(question, reason, 0.9, suggestionsFor(ranked), notice);
     const threshold = strange.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
-    if (best && best.score >= threshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
+    // A derived fact knows only a name and a role: it answers "who is X", not every question naming X.
+    const unitThreshold = best && units[best.owner]!.derived ? Math.max(threshold, THRESHOLDS.derivedFact) : threshold;
+    if (best && best.score >= unitThreshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
@@ -222,7 +234,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
     const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
-    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : THRESHOLDS.sentence;
+    const asksFact = analysis.kind !== 'other';
+    // A sentence that states the very kind of fact asked for, in the clause that matches, is
+    // evidence of its own: it may explain less of the question's wording.
+    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
     if (best.score < threshold) return undefined;
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     const close = ranked.filter(
@@ -232,7 +247,6 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
     );
-    const asksFact = analysis.kind !== 'other';
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf };
     for (const match of close) {
       const passage = sentences[match.owner]!;

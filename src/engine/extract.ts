@@ -34,7 +34,7 @@ const CLAUSE_SHARE = 0.5;
 export function clausesOf(sentence: string, termsOf: (text: string) => readonly string[]): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  for (const m of sentence.matchAll(/[,;:()\[\]—–]|\s-\s|$/g)) {
+  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s|$/g)) {
     const end = m.index;
     if (end > start) {
       const text = sentence.slice(start, end);
@@ -65,9 +65,9 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
     case 'date':
       return ['date'];
     case 'number':
-      if (/ how much | cost | price | worth | paid | spend | spent | raise | raised /.test(text)) return ['money', 'percent', 'number'];
-      if (/ percent | percentage | per cent /.test(text)) return ['percent', 'number'];
-      return ['number', 'percent', 'money'];
+      if (/ percent | percentage | per cent | share | proportion /.test(text)) return ['percent', 'number'];
+      if (/ how much | cost | costs | price | worth | paid | pay | spend | spent | raise | raised /.test(text)) return ['money', 'percent'];
+      return ['number', 'percent'];
     case 'age':
     case 'duration':
       return ['number'];

@@ -70,6 +70,13 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
    chancellor senator general admiral`.split(/\s+/),
 );
 
+/** Words that ask what someone said or wrote, in any article; concepts.yaml may add more. */
+export const SPEECH_WORDS: readonly string[] = Object.freeze(
+  `say says said saying tell tells told write writes wrote written claim claims claimed quote quotes quoted comment
+   comments commented statement statements remark remarks remarked think thinks thought thoughts believe believes
+   opinion speak speaks spoke words`.split(/\s+/),
+);
+
 /** Words for the article itself: "what did the article say" asks the article, not a person in it. */
 export const ARTICLE_WORDS: ReadonlySet<string> = new Set(
   'article articles story piece text report paper op oped essay letter author writer'.split(' '),

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge/types.ts';
-import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
+import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, SPEECH_WORDS, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
@@ -119,7 +119,7 @@ export class Lexicon {
         this.#roles.add(office.join(' '));
         this.#longestRole = Math.max(this.#longestRole, office.length);
       }
-    for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
+    for (const word of [...SPEECH_WORDS, ...kb.concepts.speech]) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
     for (const [a, b] of kb.concepts.opposites) {
       const [ta, tb] = [this.#analyse(a, false).terms, this.#analyse(b, false).terms];

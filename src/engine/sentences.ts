@@ -169,7 +169,8 @@ export class SentenceRanker {
         }
       for (const [d, [c, t]] of credit) {
         const entry = matched.get(d) ?? { m: 0, strong: 0, direct: 0, event: false, shared: [] };
-        if (slot.strong && !this.isName(slot.term)) entry.event = true;
+        // What happened must match for sure: "who owns X" is not "X has signed" through have/own.
+        if (slot.strong && !this.isName(slot.term) && c >= slot.weight * RELIABLE_CREDIT) entry.event = true;
         entry.m += c;
         if (slot.strong) entry.strong += c;
         if (slot.strong && t === slot.term) entry.direct += c;

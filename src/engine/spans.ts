@@ -127,3 +127,10 @@ export function nameSpans(
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** Spans from several sources as one list: the first source to claim a stretch of text keeps it. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) if (!out.some((o) => span.start < o.end && span.end > o.start)) out.push(span);
+  return out.sort((a, b) => a.start - b.start);
+}
