@@ -278,7 +278,9 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       let s = runFirst - 2;
       while (s >= 0 && !STOP_PUNCT.test(tokens[s]!.text) && tokens[s]!.pos !== 'VERB' && tokens[s]!.pos !== 'AUX' && runFirst - s < 12) s--;
       const { from, determiner } = stripDeterminer(tokens, s + 1, runFirst - 1);
-      if (determiner && from < runFirst - 1) {
+      // "St Aldric's chief executive, Owen Pryce": an owner's possessive stands for the article.
+      const owned = tokens.slice(from, runFirst - 1).some((t, i, all) => i > 0 && /^['’]s?$/.test(t.text) && isCapitalised(all[i - 1]!));
+      if ((determiner || owned) && from < runFirst - 1) {
         const pre = tokens.slice(from, runFirst - 1);
         if (pre.some((t) => isRoleHead(t) && !isCapitalised(t)) && kind !== 'organisation' && kind !== 'country') {
           kind = 'person';
