@@ -123,4 +123,11 @@ describe('people and their offices, from the article alone', () => {
     expect(f).toMatchObject({ role: 'Senator', speaks: true });
     expect(f.aliases).toEqual(expect.arrayContaining(['Ibáñez', 'Ibanez', 'Jose Ibanez']));
   });
+
+  it('GIVEN two people of the same surname THEN neither is called by it alone', () => {
+    const twins = article('---\ntitle: Twins\n---\n\nCoach Tom Price and Mayor Anna Price met on Monday.\n');
+    expect(fact(twins, 'Tom Price').aliases).not.toContain('Price');
+    expect(fact(twins, 'Anna Price').aliases).not.toContain('Price');
+    expect(fact(twins, 'Anna Price').role).toBe('Mayor');
+  });
 });
