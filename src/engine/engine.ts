@@ -5,10 +5,12 @@ import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion, together } from './compound.ts';
+import { inventoryQuestion, isInventoryWord } from './inventory.ts';
+import { isStopword } from './language.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, clausesOf, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -208,8 +210,50 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return named.every((e) => held.has(e.key) || e.key === `@${whole.entryId}`);
   }
 
+  /** "how many people are named", "name everyone quoted": the list of who or what the article names. */
+  function answerInventory(question: string, analysis: Analysis, notice?: string): Answer | undefined {
+    const content = analysis.words.filter((w) => !isStopword(w) && !/^\d+$/.test(w));
+    const asked = inventoryQuestion(analysis.words);
+    if (!asked || !content.every(isInventoryWord)) return undefined;
+    const members = knowledge.facts.filter(
+      // Whom the article quotes: curated facts say so; otherwise whoever stands by a speech verb.
+      (f) =>
+        SPAN_OF_ENTITY[f.kind] === asked.kind &&
+        (!asked.quotedOnly || speakerIds.has(f.id) || (f.speaks && !knowledge.derivedFactIds.has(f.id))),
+    );
+    if (members.length === 0) return undefined;
+    const first = (id: string) => sentences.findIndex((_, i) => spansOf[i]!.some((sp) => sp.entityId === id));
+    const ordered = [...members].sort((a, b) => first(a.id) - first(b.id));
+    const list = joinList(ordered.map((f) => (f.role && f.role.length <= 40 ? `${f.name} (${f.role})` : f.name)));
+    // The fewest sentences that name them all, at most three.
+    const left = new Set(ordered.map((f) => f.id));
+    const cited: string[] = [];
+    while (left.size > 0 && cited.length < THRESHOLDS.maxCitations) {
+      let best = -1;
+      let bestCount = 0;
+      sentences.forEach((_, i) => {
+        const n = new Set(spansOf[i]!.filter((sp) => sp.entityId && left.has(sp.entityId)).map((sp) => sp.entityId)).size;
+        if (n > bestCount) [best, bestCount] = [i, n];
+      });
+      if (best < 0) break;
+      for (const sp of spansOf[best]!) if (sp.entityId) left.delete(sp.entityId);
+      cited.push(sentences[best]!.id);
+    }
+    return {
+      question,
+      found: true,
+      answer: asked.count ? `${ordered.length}: ${list}.` : `${list}.`,
+      confidence: 0.9,
+      citations: citationsOf(cited.sort((a, b) => (sentenceIndex.get(a) ?? 0) - (sentenceIndex.get(b) ?? 0))),
+      suggestions: [],
+      ...(notice ? { notice } : {}),
+    };
+  }
+
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
+    const inventory = answerInventory(question, analysis, notice);
+    if (inventory) return inventory;
     if (analysis.terms.length === 0) {
       // "what is this about" is all stopwords, yet a phrasing word for word.
       const exact = byPhrasing.get(analysis.words.join(' '));
@@ -359,8 +403,12 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     const verb = SPEECH_VERB.exec(s.text);
     let speaker: string | undefined;
     if (verb && people.length > 0) {
-      const at = verb.index;
-      speaker = [...people].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]!.entityId;
+      // "said Simon Jones" names the speaker right after the verb; otherwise it is whoever
+      // stands before it ("Dempsey, the minister, said Mr Ahern had been...").
+      const end = verb.index + verb[0].length;
+      const after = people.find((p) => p.start >= end && /^[\s,]*(?:(?:the|a)\s+[\p{L}\s'’-]{0,40}?\s)?$/u.test(s.text.slice(end, p.start)));
+      const before = people.filter((p) => p.end <= verb.index).at(-1);
+      speaker = (after ?? before ?? people[0]!).entityId;
     }
     const previous = i > 0 && sentences[i - 1]!.paragraph === s.paragraph ? out[i - 1] : undefined;
     if (!speaker && people.length === 0 && QUOTE.test(s.text)) speaker = previous;
