@@ -252,8 +252,6 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
-    const inventory = answerInventory(question, analysis, notice);
-    if (inventory) return inventory;
     if (analysis.terms.length === 0) {
       // "what is this about" is all stopwords, yet a phrasing word for word.
       const exact = byPhrasing.get(analysis.words.join(' '));
@@ -291,6 +289,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const unitThreshold = best && units[best.owner]!.derived ? Math.max(threshold, THRESHOLDS.derivedFact) : threshold;
     if (best && best.score >= unitThreshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
+    const inventory = answerInventory(question, analysis, notice);
+    if (inventory) return inventory;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
