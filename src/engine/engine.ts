@@ -7,6 +7,7 @@ import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion, together } from './compound.ts';
 import { inventoryQuestion, isInventoryWord } from './inventory.ts';
 import { isStopword } from './language.ts';
+import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
@@ -32,7 +33,7 @@ export const THRESHOLDS = Object.freeze({
   /** Sentences this close to the best are also looked at for the fact a question asks for. */
   sentenceNear: 0.7,
   /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
-  everydayZipf: 4.9,
+  everydayZipf: 5.6,
   /** Suggestions must be at least this related to the question. */
   suggestion: 0.2,
   maxSuggestions: 3,
@@ -263,7 +264,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // a rarer word ("circulation", "turnover") may well be its point.
     const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w));
     // A curated answer is precise: a rarer English word it does not use may be the question's point.
-    const unusual = analysis.unknown.filter((w) => !strange.includes(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
+    const unusual = analysis.unknown.filter(
+      (w) => !strange.includes(w) && !isChatFiller(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf,
+    );
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     // "when is the visit" is not "when did he last visit".
     const presentDate = analysis.kind === 'date' && asksInThePresent(analysis.words);
@@ -325,6 +328,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     );
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
+      placeFits: wordKnowledge.placeFits,
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
