@@ -61,6 +61,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   });
   const tagged = new Map<string, Span[]>();
   for (const m of knowledge.mentions ?? []) {
+    // "works as one": a lone "one" is a pronoun far more often than a count.
+    if (m.kind === 'number' && /^(?:one|a|an)$/i.test(m.text.trim())) continue;
     const list = tagged.get(m.passageId) ?? [];
     list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
     tagged.set(m.passageId, list);
@@ -329,6 +331,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
       placeFits: wordKnowledge.placeFits,
+      variants: ranker.variants(analysis),
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
@@ -336,9 +339,16 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       if (asksFact && !fact) continue;
       return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
     }
-    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence still says.
+    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
+    // still says, if it holds everything the question says happened.
     const first = close[0];
-    if (first && first.score >= THRESHOLDS.sentenceWithUnknown && (analysis.kind === 'person' || analysis.kind === 'organisation'))
+    const events = analysis.terms.filter((t) => !ranker.isName(t) && ranker.isStrong(t));
+    if (
+      first &&
+      first.score >= THRESHOLDS.sentenceWithUnknown &&
+      (analysis.kind === 'person' || analysis.kind === 'organisation') &&
+      events.every((t) => first.shared.includes(t))
+    )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
   }

@@ -30,11 +30,18 @@ export interface Asked {
   readonly isEvent: (term: string) => boolean;
   /** Whether a place is of the kind the question names ("what town"). */
   readonly placeFits: (name: string, noun: string) => boolean;
+  /** The sentence terms that stand for a question term ("spend" for "spent"); the term alone when absent. */
+  readonly variants?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A name's clause and this many on each side: "Patrick Cescau, the UK-based co-chairman, will become chief executive". */
 const NAME_REACH = 2;
 
+const KIND_NOUNS: ReadonlySet<string> = new Set(
+  'year years date day days month months time times place city town country location number amount much many people person name'
+    .split(' ')
+    .map(stem),
+);
 const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
 const PRESENT_QUESTION = new Set(['is', 'are', 'will', 'does', 'do', 'gonna', 'shall']);
 const PAST_CLAUSE = /\b(?:had|was|were|did|ago)\b/i;
@@ -50,6 +57,8 @@ export function asksInThePast(question: readonly string[]): boolean {
 
 /** A name answers only beside this share of what the question says happened or what they are. */
 const NAME_EVENT_SHARE = 0.6;
+/** ...and a date, amount or number beside this share. */
+const QUANTITY_EVENT_SHARE = 0.4;
 
 /** The answer must stand in a clause that holds at least this share of what the question and sentence share. */
 const CLAUSE_SHARE = 0.5;
@@ -57,7 +66,8 @@ const CLAUSE_SHARE = 0.5;
 export function clausesOf(sentence: string, termsOf: (text: string) => readonly string[]): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s|$/g)) {
+  // Brackets hold an aside ("10 million euros (US$13 million) a year"): the clause goes on past them.
+  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:—–]|\s-\s|$/g)) {
     const end = m.index;
     if (end > start) {
       const text = sentence.slice(start, end);
@@ -97,7 +107,8 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
     case 'person':
       return ['person', 'organisation'];
     case 'place':
-      return ['place'];
+      // "where does she work" is answered by an employer.
+      return / work | works | worked | working | employed /.test(text) ? ['organisation', 'place'] : ['place'];
     case 'organisation':
       return ['organisation'];
     default:
@@ -190,20 +201,26 @@ export function statedFact(
   const near = anchors(sentence, question);
   // "when did they establish relations" is not answered by a date in another clause of the
   // sentence: the clause of the answer must hold what happened; names may stand anywhere.
-  const shared = asked.terms.filter((t) => clauses.some((c) => c.eventTerms.has(t)));
+  const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v))));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
-  const eventWeight = asked.terms.filter(asked.isEvent).reduce((sum, t) => sum + asked.weight(t), 0);
+  // "what year", "how many people": the words that name the kind of answer are not what happened.
+  const events = asked.terms.filter((t) => asked.isEvent(t) && !KIND_NOUNS.has(t));
+  const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
+  const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v));
   const weightNear = (terms: readonly string[], near: readonly Clause[]) =>
-    terms.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
+    terms.filter((t) => near.some((c) => holds(c, t))).reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
     const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
     if (at < 0) return true;
     // A name's role stands beside it: "Simon Jones, the Labs' managing director".
     const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
-    const near = isName ? clauses.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1) : [clauses[at]!];
-    // "who designed the stadium" is not answered by whoever stands near "stadium": for a name,
-    // what the question says happened, or what they are, must be there, not only some of it.
-    if (isName && weightNear(asked.terms.filter(asked.isEvent), near) < NAME_EVENT_SHARE * eventWeight) return false;
+    // "During its five years, ideas were developed": a length of time leads its clause.
+    const reach = isName ? NAME_REACH : kind === 'duration' || kind === 'age' ? 1 : 0;
+    const near = clauses.slice(Math.max(0, at - reach), at + reach + 1);
+    // "who designed the stadium" is not answered by whoever stands near "stadium", nor "how many
+    // patents were granted" by the patents filed: what the question says happened, or what
+    // someone is, must be there, not only some of it.
+    if (weightNear(events, near) < (isName ? NAME_EVENT_SHARE : QUANTITY_EVENT_SHARE) * eventWeight) return false;
     if (sharedWeight === 0) return true;
     return weightNear(shared, near) >= CLAUSE_SHARE * sharedWeight;
   };
