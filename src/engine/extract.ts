@@ -37,6 +37,9 @@ export interface Asked {
 /** A name's clause and this many on each side: "Patrick Cescau, the UK-based co-chairman, will become chief executive". */
 const NAME_REACH = 2;
 
+/** "at Tanefield", "in the Far East": a name after these words is where something is. */
+const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s+)?$/i;
+
 const KIND_NOUNS: ReadonlySet<string> = new Set(
   'year years date day days month months time times place city town country location number amount much many people person name'
     .split(' ')
@@ -107,8 +110,9 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
     case 'person':
       return ['person', 'organisation'];
     case 'place':
-      // "where does she work" is answered by an employer.
-      return / work | works | worked | working | employed /.test(text) ? ['organisation', 'place'] : ['place'];
+      // "where does she work" is answered by an employer; "built at Tanefield" by a name the
+      // tagger took for an organisation.
+      return / work | works | worked | working | employed /.test(text) ? ['organisation', 'place'] : ['place', 'organisation'];
     case 'organisation':
       return ['organisation'];
     default:
@@ -182,6 +186,16 @@ function listed(spans: readonly Span[], question: readonly string[], kinds: read
   });
 }
 
+/** "who are", "who else", "which hospitals", "name the players": a question that wants more than one. */
+export function asksForSeveral(question: readonly string[]): boolean {
+  const text = ` ${question.join(' ')} `;
+  if (/ (?:who|which|what) (?:are|were) | else | all | list | name the | names of | both /.test(text)) return true;
+  // "which hospitals", "what companies": a plural noun right after the question word.
+  const at = question.findIndex((w) => w === 'which' || w === 'what');
+  const noun = at >= 0 ? question[at + 1] : undefined;
+  return noun !== undefined && noun.length > 3 && /[^s]s$/.test(noun) && !/(?:ss|us|is|news)$/.test(noun);
+}
+
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -235,7 +249,12 @@ export function statedFact(
   const placeNoun = question.find((w, i) => i > 0 && /^(?:what|which)$/.test(question[i - 1]!));
   const placeFits = (span: Span) => span.kind !== 'place' || placeNoun === undefined || asked.placeFits(span.text, placeNoun);
   for (const k of kinds) {
-    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s));
+    const located = (span: Span) =>
+      kind !== 'place' || k !== 'organisation' || / work | works | worked | working | employed /.test(` ${question.join(' ')} `) ||
+      LOCATIVE.test(sentence.slice(0, span.start));
+    const candidates = spans.filter(
+      (s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s) && located(s),
+    );
     if (kind === 'duration' || kind === 'age') {
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
       const timed = candidates.filter((s) =>
@@ -247,6 +266,14 @@ export function statedFact(
       continue;
     }
     if (candidates.length === 0) continue;
+    // "which hospitals are merging", "who else did they sign": every name of that kind it lists.
+    const names = k === 'person' || k === 'organisation' || k === 'place';
+    const distinct = candidates.filter((c, i) => candidates.findIndex((o) => (o.entityId ?? o.text) === (c.entityId ?? c.text)) === i);
+    if (names && distinct.length >= 2 && asksForSeveral(question)) {
+      const first = distinct[0]!;
+      const last = distinct[distinct.length - 1]!;
+      return { text: joinList(distinct.map((c) => c.text)), start: first.start, end: last.end };
+    }
     const best = closest(candidates, near);
     if (k === 'person') return withApposition(sentence, best);
     return { text: best.text, start: best.start, end: best.end };
