@@ -4,7 +4,7 @@ import { stem, type Analysis, type Lexicon } from './lexicon.ts';
 import type { WordKnowledge } from './word-knowledge.ts';
 
 /** Alternatives at least this sure (spellings, base forms, related forms) may reach the knowledge's concepts. */
-const RELIABLE_CREDIT = 0.85;
+const RELIABLE_CREDIT = 0.9;
 const MAX_REMEMBERED_WORDS = 20_000;
 /** An everyday word found in this few sentences says which one is meant. */
 const RARE_DF = 2;
