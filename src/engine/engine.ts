@@ -12,7 +12,7 @@ import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, clausesOf, isKindNoun, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -334,7 +334,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
-    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t));
     const asksFact = analysis.kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.
@@ -351,6 +351,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
       placeFits: wordKnowledge.placeFits,
+      countryOf: wordKnowledge.countryOf,
       variants: ranker.variants(analysis),
     };
     for (const match of close) {

@@ -30,6 +30,8 @@ export interface Asked {
   readonly isEvent: (term: string) => boolean;
   /** Whether a place is of the kind the question names ("what town"). */
   readonly placeFits: (name: string, noun: string) => boolean;
+  /** The country a word of nationality names ("Uruguayan" -> "Uruguay"), if it is one. */
+  readonly countryOf?: (adjective: string) => string | undefined;
   /** The sentence terms that stand for a question term ("spend" for "spent"); the term alone when absent. */
   readonly variants?: ReadonlyMap<string, readonly string[]>;
 }
@@ -41,10 +43,15 @@ const NAME_REACH = 2;
 const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s+)?$/i;
 
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  'year years date day days month months time times place city town country location number amount much many people person name'
+  'year years date day days month months time times long place city town country location number amount much many people person name'
     .split(' ')
     .map(stem),
 );
+/** Whether a term names the kind of answer asked for ("year", "country") rather than what happened. */
+export function isKindNoun(term: string): boolean {
+  return KIND_NOUNS.has(term);
+}
+
 const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
 const PRESENT_QUESTION = new Set(['is', 'are', 'will', 'does', 'do', 'gonna', 'shall']);
 const PAST_CLAUSE = /\b(?:had|was|were|did|ago)\b/i;
@@ -263,6 +270,13 @@ export function statedFact(
           : TIME_UNITS.test(sentence.slice(s.end)),
       );
       if (timed.length > 0) return withTimeUnit(sentence, closest(timed, near));
+      // "have played since 1911": a length of time told by when it began.
+      const since = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && inClause(s) && /\bsince\s+$/i.test(sentence.slice(0, s.start))) : [];
+      if (since.length > 0) {
+        const best = closest(since, near);
+        const start = sentence.slice(0, best.start).search(/since\s+$/i);
+        return { text: sentence.slice(start, best.end), start, end: best.end };
+      }
       continue;
     }
     if (candidates.length === 0) continue;
@@ -277,6 +291,19 @@ export function statedFact(
     const best = closest(candidates, near);
     if (k === 'person') return withApposition(sentence, best);
     return { text: best.text, start: best.start, end: best.end };
+  }
+  // "what country is Valdés from" when the article calls him "the Uruguayan striker".
+  if (kind === 'place' && placeNoun !== undefined && /^(?:country|nation|nationality)$/.test(placeNoun) && asked.countryOf) {
+    const person = spans.find((s) => s.kind === 'person' && named(s, question));
+    const around = person ? clauses.slice(Math.max(0, clauses.findIndex((c) => person.start < c.end && person.end > c.start) - 1)) : clauses;
+    for (const c of around.slice(0, 3))
+      for (const m of sentence.slice(c.start, c.end).matchAll(/\b\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic|ch)\b/gu)) {
+        const country = asked.countryOf(m[0]);
+        if (country) {
+          const start = c.start + m.index;
+          return { text: `${country} (“${m[0]}”)`, start, end: start + m[0].length };
+        }
+      }
   }
   const noun = kind === 'number' ? countedNoun(question) : undefined;
   if (noun !== undefined) {

@@ -3,6 +3,8 @@ import { isStopword, WEAK_WORDS } from './language.ts';
 import { stem, type Analysis, type Lexicon } from './lexicon.ts';
 import type { WordKnowledge } from './word-knowledge.ts';
 
+/** Alternatives at least this sure are forms of the same word ("sold", "sale"), not synonyms. */
+const FORM_CREDIT = 0.85;
 /** Alternatives at least this sure (spellings, base forms, related forms) may reach the knowledge's concepts. */
 const RELIABLE_CREDIT = 0.9;
 const MAX_REMEMBERED_WORDS = 20_000;
@@ -176,7 +178,7 @@ export class SentenceRanker {
 
   /** For each question term, the sentence terms that stand for it: itself and its other forms the article uses. */
   variants(analysis: Analysis): ReadonlyMap<string, readonly string[]> {
-    return new Map(this.#slots(analysis).map((slot) => [slot.term, [slot.term, ...slot.alternatives.filter(([, c]) => c >= RELIABLE_CREDIT).map(([t]) => t)]]));
+    return new Map(this.#slots(analysis).map((slot) => [slot.term, [slot.term, ...slot.alternatives.filter(([, c]) => c >= FORM_CREDIT).map(([t]) => t)]]));
   }
 
   /** Every sentence that shares a term with the question, best first. */
