@@ -7,6 +7,9 @@ import { createLogger, type Logger } from './log.ts';
  * terminal. stdout is left to the terminal chat; everything else goes to stderr.
  */
 
+/** The stop (replies in flight, then the connection) gets this long before the process exits anyway. */
+const EXIT_DEADLINE_MS = 4500;
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -34,6 +37,8 @@ async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<vo
   const exit = (code: number) => {
     if (exiting) return;
     exiting = true;
+    // Whatever happens while stopping, the process is gone within the 5 s promised.
+    setTimeout(() => process.exit(code), EXIT_DEADLINE_MS).unref();
     const done = stop?.() ?? Promise.resolve();
     void done.finally(() => process.exit(code));
   };
@@ -55,7 +60,7 @@ async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<vo
     // kill the process before it has closed the connection.
     process.on(signal, () => {
       if (exiting) return;
-      log.info(`${signal}: disconnecting`);
+      log.info(`${signal}: finishing replies in flight, then disconnecting`);
       exit(0);
     });
   }
