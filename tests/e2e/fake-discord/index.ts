@@ -63,6 +63,11 @@ export interface InteractionOptions {
   permissions?: string | bigint;
   /** Default "en-US". */
   locale?: string;
+  /**
+   * `webhook`: build and record the interaction without sending it over the gateway, for a test
+   * that delivers it to an Interactions Endpoint URL itself. Default `gateway`.
+   */
+  via?: 'gateway' | 'webhook';
 }
 
 export interface SendMessageOptions {
@@ -297,10 +302,10 @@ export class FakeDiscord {
     };
   }
 
-  #pushInteraction(payload: APIInteraction): SentInteraction {
-    this.#requireSession();
+  #pushInteraction(payload: APIInteraction, via: InteractionOptions['via'] = 'gateway'): SentInteraction {
+    if (via === 'gateway') this.#requireSession();
     const record = this.#store.addInteraction(payload);
-    this.#gateway.dispatch('INTERACTION_CREATE', () => payload);
+    if (via === 'gateway') this.#gateway.dispatch('INTERACTION_CREATE', () => payload);
     const messages = () =>
       [record.original, ...record.followUps].filter(
         (message): message is APIMessage => message !== null && ((message.flags ?? 0) & MessageFlag.Loading) === 0,
@@ -327,14 +332,14 @@ export class FakeDiscord {
   sendCommand(name: string, options: CommandOptionsInput = {}, context: InteractionOptions = {}): SentInteraction {
     const ctx = this.#context(context);
     const registered = this.#store.findCommand(name.trim().split(/\s+/)[0] ?? '', ctx.dm ? undefined : this.guild.id);
-    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered }));
+    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered }), context.via);
   }
 
   /** Pushes an autocomplete interaction (type 4) with `focused` as the option being typed. */
   sendAutocomplete(name: string, options: CommandOptionsInput, focused: string, context: InteractionOptions = {}): SentInteraction {
     const ctx = this.#context(context);
     const registered = this.#store.findCommand(name.trim().split(/\s+/)[0] ?? '', ctx.dm ? undefined : this.guild.id);
-    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered, focused }));
+    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered, focused }), context.via);
   }
 
   /**
@@ -353,7 +358,7 @@ export class FakeDiscord {
       user: context.user ?? dmChannel?.recipients?.[0],
     });
     const clicked = target ?? syntheticButtonMessage(this.#world, ctx.channelId, customId);
-    return this.#pushInteraction(buttonInteraction(this.#world, ctx, customId, clicked));
+    return this.#pushInteraction(buttonInteraction(this.#world, ctx, customId, clicked), context.via);
   }
 
   /** Pushes MESSAGE_CREATE from a user, filtered by each session's intents like Discord does. */
