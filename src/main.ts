@@ -1,7 +1,8 @@
 import type { Config } from './config.ts';
 import type { LiveEngine } from './engine/live.ts';
 import { createLogger, type Logger } from './log.ts';
-import { fail, loadEngine, readSettings } from './startup.ts';
+import type { DeployConfig } from './deploy-config.ts';
+import { fail, loadEngine, readSettings, serveMetrics } from './startup.ts';
 import { exitOnStopSignals } from './stop-signals.ts';
 
 /**
@@ -9,8 +10,9 @@ import { exitOnStopSignals } from './stop-signals.ts';
  * terminal. stdout is left to the terminal chat; everything else goes to stderr.
  */
 
-async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<void> {
+async function runBot(config: Config, deploy: DeployConfig, loaded: LiveEngine, log: Logger): Promise<void> {
   const { startBot, BotStartError } = await import('./discord/bot.ts');
+  const { metrics, live } = await serveMetrics(deploy, loaded, log, true);
   let stop: (() => Promise<void>) | undefined;
   const { exit } = exitOnStopSignals(log, () => stop?.() ?? Promise.resolve(), 'finishing replies in flight, then disconnecting');
   try {
@@ -19,6 +21,7 @@ async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<vo
         log.error(message);
         exit(1);
       },
+      ...(metrics !== undefined && { metrics }),
     });
     stop = bot.stop;
   } catch (error) {
@@ -28,7 +31,7 @@ async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<vo
 }
 
 async function main(): Promise<void> {
-  const { config } = readSettings();
+  const { config, deploy } = readSettings();
   const chat = config.discordToken === undefined;
   if (chat && !(process.stdin.isTTY && process.stdout.isTTY))
     fail('DISCORD_TOKEN is not set: set it (see .env.example) to run the Discord bot, or run `npm start` in a terminal to chat here.');
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
 
   const live = await loadEngine(config, log);
   if (!chat) {
-    await runBot(config, live, log);
+    await runBot(config, deploy, live, log);
     return;
   }
   const { runTerminalChat } = await import('./cli/chat.ts');

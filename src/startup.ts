@@ -2,6 +2,8 @@ import { loadConfig, loadDotenv, type Config } from './config.ts';
 import { loadDeployConfig, type DeployConfig } from './deploy-config.ts';
 import { createLiveEngine, KnowledgeLoadError, formatProblem, type LiveEngine } from './engine/live.ts';
 import type { Logger } from './log.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { startMetricsServer } from './metrics/server.ts';
 
 /** What every entry point does first: read the settings, load the knowledge, or say why not. */
 
@@ -36,4 +38,28 @@ export async function loadEngine(config: Config, log: Logger): Promise<LiveEngin
     }
     throw error;
   }
+}
+
+/**
+ * With METRICS_PORT set, this process's metrics and health are served, and `live` is returned
+ * with its refreshes counted; without it, nothing is measured.
+ */
+export async function serveMetrics(
+  deploy: DeployConfig,
+  live: LiveEngine,
+  log: Logger,
+  needsGateway: boolean,
+): Promise<{ readonly metrics?: Metrics; readonly live: LiveEngine }> {
+  if (deploy.metricsPort === undefined) return { live };
+  const metrics = createMetrics();
+  metrics.watchKnowledge(live);
+  try {
+    await startMetricsServer(
+      { contentType: metrics.registry.contentType, metrics: () => metrics.registry.metrics(), shards: async () => metrics.shards() },
+      { port: deploy.metricsPort, host: deploy.metricsHost, needsGateway, log },
+    );
+  } catch (error) {
+    fail(`Could not serve metrics on ${deploy.metricsHost}:${deploy.metricsPort} (METRICS_HOST, METRICS_PORT): ${(error as Error).message}`);
+  }
+  return { metrics, live: metrics.meterRefresh(live) };
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
 import { createInFlight, type InFlight } from '../in-flight.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { createChatHandler } from './chat.ts';
 import type { BotContext } from './command.ts';
 import { scopeOf, syncCommands } from './commands-sync.ts';
@@ -28,6 +29,8 @@ export interface StartOptions {
   readonly clientOptions?: Partial<ClientOptions>;
   /** Called once when Discord closes the connection for good (bad token, refused intents). */
   readonly onFatal?: (message: string) => void;
+  /** Counts questions by way in, and watches the gateway shards. */
+  readonly metrics?: Metrics;
 }
 
 /** A failure to start, with a one-line message that is safe to print (it never holds the token). */
@@ -79,10 +82,11 @@ function fatalStartError(message: string): BotStartError {
   return new BotStartError(message === MESSAGES.tokenInvalid ? 'token-invalid' : 'connect-failed', message);
 }
 
-function wire(client: Client, ctx: BotContext, inFlight: InFlight, onFatal: (message: string) => void): void {
+function wire(client: Client, ctx: BotContext, inFlight: InFlight, onFatal: (message: string) => void, metrics?: Metrics): void {
   const { log, config } = ctx;
-  const dispatch = createDispatcher(ctx);
-  const chat = createChatHandler(ctx);
+  const dispatch = createDispatcher(metrics === undefined ? ctx : { ...ctx, live: metrics.meter(ctx.live, 'slash') });
+  const chat = createChatHandler(metrics === undefined ? ctx : { ...ctx, live: metrics.meter(ctx.live, 'chat') });
+  metrics?.watchGateway(client);
 
   client.once(Events.ClientReady, async (ready) => {
     log.info(`logged in as ${ready.user.tag} (${ready.user.id}), in ${ready.guilds.cache.size} server(s)`);
@@ -139,7 +143,7 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     else log.error(message);
   };
   const inFlight = createInFlight();
-  wire(client, { live, config, log }, inFlight, onFatal);
+  wire(client, { live, config, log }, inFlight, onFatal, options.metrics);
 
   try {
     await client.login(config.discordToken);

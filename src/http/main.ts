@@ -5,7 +5,7 @@ import { createDispatcher } from '../discord/dispatch.ts';
 import { STOP_GRACE_MS } from '../discord/bot.ts';
 import { createInFlight } from '../in-flight.ts';
 import { createLogger } from '../log.ts';
-import { fail, loadEngine, readSettings } from '../startup.ts';
+import { fail, loadEngine, readSettings, serveMetrics } from '../startup.ts';
 import { exitOnStopSignals } from '../stop-signals.ts';
 import { createInteractionsServer, INTERACTIONS_PATH } from './server.ts';
 import { publicKeyFromHex } from './signature.ts';
@@ -23,7 +23,7 @@ if (deploy.publicKey === undefined) {
 const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
-const live = await loadEngine(config, log);
+const { metrics, live } = await serveMetrics(deploy, await loadEngine(config, log), log, false);
 const client = createClient(config);
 // Webhook routes need no token; other REST calls, if any, are the bot's.
 if (config.discordToken !== undefined) client.rest.setToken(config.discordToken);
@@ -31,7 +31,7 @@ const inFlight = createInFlight();
 const server = createInteractionsServer({
   key: publicKeyFromHex(deploy.publicKey),
   interactions: createWebhookInteractions(client),
-  handle: createDispatcher({ live, config, log }),
+  handle: createDispatcher({ live: metrics === undefined ? live : metrics.meter(live, 'slash'), config, log }),
   inFlight,
   log,
 });

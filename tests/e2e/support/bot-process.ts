@@ -83,6 +83,8 @@ export interface BotOptions {
   readonly via?: Launcher;
   /** Default 30 s: ready and commands synced. */
   readonly startTimeoutMs?: number;
+  /** More variables, such as METRICS_PORT. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const live = new Set<BotProcess>();
@@ -126,6 +128,7 @@ function botEnvironment(fake: FakeDiscord, options: BotOptions): NodeJS.ProcessE
     ASK_CHANNEL_IDS: (options.askChannelIds ?? []).join(','),
     MODERATOR_ROLE_IDS: '',
     LOG_LEVEL: 'debug',
+    ...options.env,
   };
 }
 
@@ -321,6 +324,7 @@ export interface UseBotOptions {
   /** Make the fake guild's "ask" channel an ask-channel. */
   readonly askChannel?: boolean;
   readonly via?: Launcher;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -340,6 +344,7 @@ export function useBot(options: UseBotOptions = {}): BotHarness {
       knowledgeDir: knowledge.dir,
       askChannelIds: options.askChannel ? [fake.guild.askChannelId] : [],
       ...(options.via !== undefined && { via: options.via }),
+      ...(options.env !== undefined && { env: options.env }),
     });
     processes.push(bot);
   }, 60_000);
