@@ -15,21 +15,23 @@ export interface DeployConfig {
   /** Absent: no metrics server. */
   readonly metricsPort?: number;
   readonly metricsHost: string;
-  /** Absent: as many as Discord recommends (`auto`). */
-  readonly shardCount?: number;
+  /** `auto`: as many as Discord recommends. Absent: `auto` under the sharding manager, 1 for `npm start`. */
+  readonly shardCount?: number | 'auto';
   /** The shards this process runs; absent: all of them. */
   readonly shardIds?: readonly number[];
   /** Spreads /refresh to the shards of every host. Absent: only this host's shards hear it. */
   readonly redisUrl?: string;
   /** REST goes through this @discordjs/proxy instead of straight to Discord. */
   readonly restProxy?: string;
+  /** Between starting two shards: Discord allows one IDENTIFY per 5 s per concurrency bucket. */
+  readonly shardSpawnDelayMs: number;
 }
 
 export type DeployConfigResult =
   | { readonly ok: true; readonly config: DeployConfig }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-export const DEPLOY_DEFAULTS = Object.freeze({ httpPort: 8080, httpHost: '0.0.0.0', metricsHost: '127.0.0.1' });
+export const DEPLOY_DEFAULTS = Object.freeze({ httpPort: 8080, httpHost: '0.0.0.0', metricsHost: '127.0.0.1', shardSpawnDelayMs: 5500 });
 
 function blankToUndefined(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -85,11 +87,15 @@ const schema = z.object({
       .string()
       .trim()
       .regex(/^(auto|[1-9]\d*)$/i, 'must be a whole number of shards from 1 up, or auto')
-      .transform((s) => (s.toLowerCase() === 'auto' ? undefined : Number(s))),
+      .transform((s): number | 'auto' => (s.toLowerCase() === 'auto' ? 'auto' : Number(s))),
   ),
   SHARD_IDS: optional(shardIds),
   REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
   DISCORD_REST_PROXY: optional(url(['http:', 'https:'], 'http://127.0.0.1:8080')),
+  SHARD_SPAWN_DELAY_MS: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^\d+$/, 'must be a number of milliseconds').transform(Number).default(DEPLOY_DEFAULTS.shardSpawnDelayMs),
+  ),
 });
 
 export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployConfigResult {
@@ -107,11 +113,12 @@ export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployCo
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.SHARD_IDS !== undefined && e.SHARD_COUNT !== undefined) {
-    const outside = e.SHARD_IDS.filter((id) => id >= e.SHARD_COUNT!);
+  if (e.SHARD_IDS !== undefined && typeof e.SHARD_COUNT === 'number') {
+    const count = e.SHARD_COUNT;
+    const outside = e.SHARD_IDS.filter((id) => id >= count);
     if (outside.length > 0) problems.push(`SHARD_IDS: shard ${outside.join(', ')} is not below SHARD_COUNT (${e.SHARD_COUNT})`);
   }
-  if (e.SHARD_IDS !== undefined && e.SHARD_COUNT === undefined) {
+  if (e.SHARD_IDS !== undefined && typeof e.SHARD_COUNT !== 'number') {
     problems.push('SHARD_IDS: set SHARD_COUNT too, so every host divides the same number of shards');
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -125,6 +132,7 @@ export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployCo
     ...(e.SHARD_IDS !== undefined && { shardIds: Object.freeze(e.SHARD_IDS) }),
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     ...(e.DISCORD_REST_PROXY !== undefined && { restProxy: e.DISCORD_REST_PROXY }),
+    shardSpawnDelayMs: e.SHARD_SPAWN_DELAY_MS,
   };
   return { ok: true, config: Object.freeze(config) };
 }

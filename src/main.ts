@@ -12,6 +12,7 @@ import { exitOnStopSignals } from './stop-signals.ts';
 
 async function runBot(config: Config, deploy: DeployConfig, loaded: LiveEngine, log: Logger): Promise<void> {
   const { startBot, BotStartError } = await import('./discord/bot.ts');
+  const { restThroughProxy, singleProcessShards } = await import('./discord/shard-options.ts');
   const { metrics, live } = await serveMetrics(deploy, loaded, log, true);
   let stop: (() => Promise<void>) | undefined;
   const { exit } = exitOnStopSignals(log, () => stop?.() ?? Promise.resolve(), 'finishing replies in flight, then disconnecting');
@@ -22,6 +23,7 @@ async function runBot(config: Config, deploy: DeployConfig, loaded: LiveEngine, 
         exit(1);
       },
       ...(metrics !== undefined && { metrics }),
+      clientOptions: { ...singleProcessShards(deploy), ...restThroughProxy(deploy) },
     });
     stop = bot.stop;
   } catch (error) {

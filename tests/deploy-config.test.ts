@@ -7,7 +7,7 @@ describe('loadDeployConfig', () => {
   it('has a default for everything, and metrics bound to loopback', () => {
     expect(loadDeployConfig({})).toEqual({
       ok: true,
-      config: { httpPort: DEPLOY_DEFAULTS.httpPort, httpHost: '0.0.0.0', metricsHost: '127.0.0.1' },
+      config: { httpPort: DEPLOY_DEFAULTS.httpPort, httpHost: '0.0.0.0', metricsHost: '127.0.0.1', shardSpawnDelayMs: 5500 },
     });
   });
 
@@ -23,6 +23,7 @@ describe('loadDeployConfig', () => {
         SHARD_IDS: '3, 2,2',
         REDIS_URL: 'redis://127.0.0.1:6379/',
         DISCORD_REST_PROXY: 'http://127.0.0.1:8081/',
+        SHARD_SPAWN_DELAY_MS: '0',
       }),
     ).toEqual({
       ok: true,
@@ -36,13 +37,14 @@ describe('loadDeployConfig', () => {
         shardIds: [2, 3],
         redisUrl: 'redis://127.0.0.1:6379',
         restProxy: 'http://127.0.0.1:8081',
+        shardSpawnDelayMs: 0,
       },
     });
   });
 
   it('takes SHARD_COUNT=auto as "ask Discord"', () => {
     const result = loadDeployConfig({ SHARD_COUNT: 'auto' });
-    expect(result.ok && result.config.shardCount).toBeUndefined();
+    expect(result.ok && result.config.shardCount).toBe('auto');
   });
 
   it('reports each bad value with its variable, and never echoes a Redis URL that may hold a password', () => {
@@ -64,5 +66,6 @@ describe('loadDeployConfig', () => {
     expect(outside.ok ? [] : outside.problems).toEqual(['SHARD_IDS: shard 4 is not below SHARD_COUNT (4)']);
     const alone = loadDeployConfig({ SHARD_IDS: '0' });
     expect(alone.ok).toBe(false);
+    expect(loadDeployConfig({ SHARD_IDS: '0', SHARD_COUNT: 'auto' }).ok).toBe(false);
   });
 });

@@ -31,6 +31,10 @@ export interface StartOptions {
   readonly onFatal?: (message: string) => void;
   /** Counts questions by way in, and watches the gateway shards. */
   readonly metrics?: Metrics;
+  /** Under a sharding manager: /refresh reaches every shard. */
+  readonly fleet?: BotContext['fleet'];
+  /** Register the slash commands once ready. Default true; under sharding only shard 0 does. */
+  readonly syncCommands?: boolean;
 }
 
 /** A failure to start, with a one-line message that is safe to print (it never holds the token). */
@@ -82,7 +86,14 @@ function fatalStartError(message: string): BotStartError {
   return new BotStartError(message === MESSAGES.tokenInvalid ? 'token-invalid' : 'connect-failed', message);
 }
 
-function wire(client: Client, ctx: BotContext, inFlight: InFlight, onFatal: (message: string) => void, metrics?: Metrics): void {
+function wire(
+  client: Client,
+  ctx: BotContext,
+  inFlight: InFlight,
+  onFatal: (message: string) => void,
+  options: Pick<StartOptions, 'metrics' | 'syncCommands'>,
+): void {
+  const { metrics } = options;
   const { log, config } = ctx;
   const dispatch = createDispatcher(metrics === undefined ? ctx : { ...ctx, live: metrics.meter(ctx.live, 'slash') });
   const chat = createChatHandler(metrics === undefined ? ctx : { ...ctx, live: metrics.meter(ctx.live, 'chat') });
@@ -90,6 +101,7 @@ function wire(client: Client, ctx: BotContext, inFlight: InFlight, onFatal: (mes
 
   client.once(Events.ClientReady, async (ready) => {
     log.info(`logged in as ${ready.user.tag} (${ready.user.id}), in ${ready.guilds.cache.size} server(s)`);
+    if (options.syncCommands === false) return;
     try {
       await syncCommands(ready.rest, ready.application.id, scopeOf(config.guildId), commandBodies(), log);
     } catch (error) {
@@ -143,7 +155,7 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     else log.error(message);
   };
   const inFlight = createInFlight();
-  wire(client, { live, config, log }, inFlight, onFatal, options.metrics);
+  wire(client, { live, config, log, ...(options.fleet !== undefined && { fleet: options.fleet }) }, inFlight, onFatal, options);
 
   try {
     await client.login(config.discordToken);

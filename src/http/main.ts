@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '../discord/client.ts';
+import { restThroughProxy } from '../discord/shard-options.ts';
 import { createDispatcher } from '../discord/dispatch.ts';
 import { STOP_GRACE_MS } from '../discord/bot.ts';
 import { createInFlight } from '../in-flight.ts';
@@ -24,7 +25,7 @@ const log = createLogger({ level: config.logLevel, secrets: [config.discordToken
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
 const { metrics, live } = await serveMetrics(deploy, await loadEngine(config, log), log, false);
-const client = createClient(config);
+const client = createClient(config, restThroughProxy(deploy));
 // Webhook routes need no token; other REST calls, if any, are the bot's.
 if (config.discordToken !== undefined) client.rest.setToken(config.discordToken);
 const inFlight = createInFlight();
