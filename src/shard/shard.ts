@@ -16,7 +16,8 @@ import { createRedisTransport, type RedisTransport } from './redis-transport.ts'
  */
 
 const { config, deploy } = readSettings();
-const shardIds = JSON.parse(process.env.SHARDS ?? '[0]') as number[];
+// The manager sets SHARDS to one id, or a JSON list of them.
+const shardIds = [JSON.parse(process.env.SHARDS ?? '0') as number | number[]].flat();
 const totalShards = Number(process.env.SHARD_COUNT ?? '1');
 const log = createLogger({ level: config.logLevel, secrets: [config.discordToken], bindings: { shard: shardIds.join(',') } });
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
