@@ -37,7 +37,13 @@ describe.skipIf(!installed)(`4 shards on two hosts with Redis${installed ? '' : 
     const env = testEnvironment(
       fake,
       { knowledgeDir: knowledge[index]!.dir },
-      { SHARD_COUNT: '4', SHARD_IDS: index === 0 ? '0,1' : '2,3', REDIS_URL: redis.url, SHARD_SPAWN_DELAY_MS: '0' },
+      {
+        SHARD_COUNT: '4',
+        SHARD_IDS: index === 0 ? '0,1' : '2,3',
+        REDIS_URL: redis.url,
+        SHARD_SPAWN_DELAY_MS: '0',
+        ...(index === 0 && { METRICS_PORT: '0' }),
+      },
     );
     return index === 0
       ? spawnWatched('npm', ['run', 'start:sharded'], env, 'host A: npm run start:sharded')
@@ -100,6 +106,19 @@ describe.skipIf(!installed)(`4 shards on two hosts with Redis${installed ? '' : 
     expect(fake.takeViolations()).toEqual([]);
   });
 
+  it("the manager's /metrics adds up its shards, and /healthz lists each of them", async () => {
+    const base = /metrics on (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(hosts[0]!.output())![1]!;
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/citebot_gateway_up\{shard="0"\} 1/);
+    expect(text).toMatch(/citebot_gateway_up\{shard="1"\} 1/);
+    // One answered /ask on each of this host's two shards, in the test before.
+    expect(text).toMatch(/citebot_questions_total\{outcome="answered",way="slash"\} 2\b/);
+    expect(text).toMatch(/citebot_knowledge_info\{version="\w+"\} 2/);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, shards: [{ id: 0, ready: true }, { id: 1, ready: true }] });
+  });
+
   it('one /refresh reloads all 4 shards on both hosts, and the report lists each with its version', async () => {
     for (const copy of knowledge) await appendFile(copy.path('article.md'), `\n${ZEBRA}\n`);
     const embed = await refreshFrom(1);
@@ -146,4 +165,43 @@ describe.skipIf(!installed)(`4 shards on two hosts with Redis${installed ? '' : 
     expect(again.name).toBe('Shards: 4 of 4 refreshed');
     expect(again.value).toContain(`✅ shards 0–3: version \`${current}\``);
   }, 60_000);
+});
+
+describe('2 shards on one host, without Redis: the manager carries /refresh', () => {
+  let fake: FakeDiscord;
+  let knowledge: KnowledgeCopy;
+  let host: BotProcess | undefined;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ shards: 2 });
+    knowledge = await copyKnowledge();
+    // SHARD_COUNT unset: the count Discord recommends (GET /gateway/bot says 2).
+    const env = testEnvironment(fake, { knowledgeDir: knowledge.dir }, { SHARD_SPAWN_DELAY_MS: '0' });
+    host = spawnWatched(process.execPath, ['dist/shard/manager.js'], env, 'node dist/shard/manager.js');
+    await host.waitForOutput(BOTH_SHARDS_LOGGED_IN, 60_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    await host?.stop();
+    await fake?.close();
+    await knowledge?.remove();
+  }, 30_000);
+
+  printBotOutputOnFailure(() => (host === undefined ? [] : [host]));
+
+  it('runs the recommended 2 shards, and one /refresh reaches both over IPC', async () => {
+    expect(fake.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    await appendFile(knowledge.path('article.md'), `\n${ZEBRA}\n`);
+    const sent = fake.sendCommand('refresh', {}, { guildId: fake.guildOfShard(1), user: 'moderator', permissions: MODERATOR_PERMISSIONS });
+    const embed = onlyEmbed((await interactionReply(fake, sent, 20_000)).body) as unknown as Body;
+    const field = (embed.fields as { name: string; value: string }[]).find((f) => f.name.startsWith('Shards'))!;
+    expect(field.name).toBe('Shards: 2 of 2 refreshed');
+    expect(field.value).toMatch(/✅ shards 0–1: version `\w+`/);
+    const answer = fake.sendCommand('ask', { question: ZEBRA_QUESTION }, { guildId: fake.guildOfShard(0) });
+    expect(JSON.stringify(onlyEmbed((await interactionReply(fake, answer)).body))).toContain(ZEBRA);
+
+    const stopped = await host!.stop();
+    expect(stopped).toMatchObject({ code: 0, killed: false });
+    expect(stopped.ms).toBeLessThan(5000);
+  });
 });
