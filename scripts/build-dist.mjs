@@ -2,7 +2,7 @@
 // last build, so `npm start` starts at once when nothing changed: even an incremental tsc
 // that finds nothing to do takes seconds to load. Plain JavaScript: it runs before any build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,17 +11,18 @@ const dist = join(root, 'dist');
 const stampFile = join(dist, '.build-stamp.json');
 const settings = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => join(root, f));
 
-function sources(dir) {
+function filesUnder(dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sources(path));
-    else if (entry.name.endsWith('.ts')) out.push(path);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
   }
   return out;
 }
 
-const files = sources(join(root, 'src'));
+// Data files beside the code (word lists read through import.meta.url) are copied as they are.
+const files = filesUnder(join(root, 'src'));
 const names = files.map((f) => relative(root, f)).sort();
 const newest = Math.max(...[...files, ...settings.filter(existsSync)].map((f) => statSync(f).mtimeMs));
 
@@ -49,6 +50,11 @@ const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.buil
 if (result.status !== 0) {
   process.stderr.write('citebot: compiling src/ to dist/ failed; see the errors above.\n');
   process.exit(result.status ?? 1);
+}
+for (const file of files.filter((f) => !f.endsWith('.ts'))) {
+  const target = join(dist, relative(join(root, 'src'), file));
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(file, target);
 }
 // The time the build began: a source saved during the build is seen as newer next time.
 writeFileSync(stampFile, JSON.stringify({ builtAt: startedAt, files: names }));
