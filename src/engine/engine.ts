@@ -12,7 +12,7 @@ import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, isKindNoun, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, asksWhatItIsCalled, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -338,7 +338,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asksFact = analysis.kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.
-    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
+    const asksName = !asksFact && asksWhatItIsCalled(analysis.words);
+    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact || asksName ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
     if (best.score < threshold) return undefined;
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     const close = ranked.filter(
@@ -358,7 +359,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const passage = sentences[match.owner]!;
       const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
       if (asksFact && !fact) continue;
-      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
+      // "what will the stadium be called": the name the sentence gives it.
+      const name = asksName ? nameGiven(passage.text) : undefined;
+      if (asksName && !name && match.score < THRESHOLDS.sentence) continue;
+      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : name ? `${name}.` : passage.text, notice);
     }
     // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
     // still says, if it holds everything the question says happened.

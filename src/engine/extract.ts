@@ -193,6 +193,18 @@ function listed(spans: readonly Span[], question: readonly string[], kinds: read
   });
 }
 
+/** "what's it called", "what is the name of the new stadium". */
+export function asksWhatItIsCalled(question: readonly string[]): boolean {
+  const text = ` ${question.join(' ')} `;
+  return / (?:called|named|dubbed) /.test(text) || / what (?:is )?the name /.test(text) || / name of the /.test(text);
+}
+
+/** The name a sentence gives something: "will be called the Halden Arena" -> "Halden Arena". */
+export function nameGiven(sentence: string): string | undefined {
+  const m = /\b(?:called|named|dubbed|known as|renamed)\s+(?:the\s+)?["“]?(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{N}'’-]*)*)/u.exec(sentence);
+  return m?.[1];
+}
+
 /** "who are", "who else", "which hospitals", "name the players": a question that wants more than one. */
 export function asksForSeveral(question: readonly string[]): boolean {
   const text = ` ${question.join(' ')} `;
