@@ -73,7 +73,14 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   );
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
-  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])));
+  // "It will be built by...": a sentence that opens with a pronoun goes on about the one before.
+  const context: readonly (readonly string[])[] = sentences.map((s, i) =>
+    i > 0 && sentences[i - 1]!.paragraph === s.paragraph && OPENING_PRONOUN.test(s.text)
+      ? lexicon.analyseKnown(sentences[i - 1]!.text).terms
+      : [],
+  );
+  const contextOf = context.map((terms) => new Set(terms));
+  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])), context);
   const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   // Whether the article dates anything still to come ("work is due to begin in March").
@@ -271,6 +278,28 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return unit ? answerUnit(question, unit, 0.8, notice) : undefined;
   }
 
+  /** "what does LHP stand for": the name the article spells out for it. */
+  function answerAcronym(question: string, asked: readonly string[], notice?: string): Answer | undefined {
+    const text = asked.join(' ');
+    const m = /^(?:what )?(?:does |is |do )?(\w{2,8}) (?:stand|stands) for$|^what (?:does|do) (\w{2,8}) (?:stand for|mean)$|^what is (\w{2,8}) short for$|^(\w{2,8}) (?:is )?short for what$/.exec(text);
+    const acronym = m?.slice(1).find(Boolean);
+    if (!acronym) return undefined;
+    for (const [i, s] of sentences.entries()) {
+      const expansion = spelledOut(s.text, acronym);
+      if (expansion)
+        return {
+          question,
+          found: true,
+          answer: `${acronym.toUpperCase()} stands for ${expansion}.`,
+          confidence: 0.9,
+          citations: citationsOf([sentences[i]!.id]),
+          suggestions: [],
+          ...(notice ? { notice } : {}),
+        };
+    }
+    return undefined;
+  }
+
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
@@ -316,6 +345,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     if (inventory) return inventory;
     const role = answerRole(question, analysis, notice);
     if (role) return role;
+    const expanded = answerAcronym(question, analysis.words, notice);
+    if (expanded) return expanded;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
@@ -357,7 +388,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
-      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
+      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
       // "what will the stadium be called": the name the sentence gives it.
       const name = asksName ? nameGiven(passage.text) : undefined;
@@ -435,6 +466,8 @@ const ROLE_QUESTION = new Set(
    exactly mean means called known famous`.split(/\s+/),
 );
 
+const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|the (?:company|firm|group|club|trust|agency|centre|center|council|government|deal|project|plan))\b/i;
+
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;
 
@@ -461,6 +494,28 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     out.push(speaker);
   });
   return out;
+}
+
+/**
+ * The words a sentence spells an acronym out with: "the Lakeshire Health Partnership (LHP)"
+ * or "LHP (Lakeshire Health Partnership)" gives "Lakeshire Health Partnership" for "lhp".
+ */
+export function spelledOut(sentence: string, acronym: string): string | undefined {
+  const letters = acronym.toLowerCase();
+  const initials = (ws: readonly string[]) =>
+    ws.filter((w) => !/^(?:of|the|and|for|&)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  const escaped = acronym.replace(/[^\p{L}\p{N}]/gu, '');
+  const before = new RegExp(`((?:[\\p{L}'’&-]+\\s+){1,8})\\(${escaped}\\)`, 'iu').exec(sentence);
+  if (before) {
+    const ws = before[1]!.trim().split(/\s+/);
+    for (let k = 1; k <= ws.length; k++) {
+      const tail = ws.slice(ws.length - k);
+      if (initials(tail) === letters && /^\p{Lu}/u.test(tail[0]!)) return tail.join(' ');
+    }
+  }
+  const after = new RegExp(`\\b${escaped}\\s+\\(([^)]{3,80})\\)`, 'iu').exec(sentence);
+  if (after && initials(after[1]!.split(/\s+/)) === letters) return after[1]!;
+  return undefined;
 }
 
 function round(x: number): number {

@@ -227,6 +227,7 @@ export function statedFact(
   sentence: string,
   spans: readonly Span[],
   clauses: readonly Clause[],
+  context: ReadonlySet<string> = new Set(),
 ): StatedFact | undefined {
   const question = asked.words;
   const kinds = wanted(kind, question);
@@ -234,12 +235,13 @@ export function statedFact(
   const near = anchors(sentence, question);
   // "when did they establish relations" is not answered by a date in another clause of the
   // sentence: the clause of the answer must hold what happened; names may stand anywhere.
-  const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v))));
+  const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v) || context.has(v))));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
   // "what year", "how many people": the words that name the kind of answer are not what happened.
   const events = asked.terms.filter((t) => asked.isEvent(t) && !KIND_NOUNS.has(t));
   const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
-  const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v));
+  // What the sentence's opening pronoun stands for holds in every clause of it.
+  const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v) || context.has(v));
   const weightNear = (terms: readonly string[], near: readonly Clause[]) =>
     terms.filter((t) => near.some((c) => holds(c, t))).reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
