@@ -42,6 +42,11 @@ const NAME_REACH = 2;
 /** "at Tanefield", "in the Far East": a name after these words is where something is. */
 const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s+)?$/i;
 
+/** "40 minutes", "two years": a length of time, not a date. */
+const DURATION = /^(?:about |around |over |some )?[\p{N}\p{L}-]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u;
+
+const MONEY_WORDS = / (?:cost|costs|costing|price|prices|worth|paid|pay|pays|paying|spend|spends|spent|spending|raise|raised|fund|funding|funded|loan|fee|fees|charge|budget|money|cash|invest|investment|earn|earned|sell|sold) /;
+
 const KIND_NOUNS: ReadonlySet<string> = new Set(
   'year years date day days month months time times long place city town country location number amount much many people person name'
     .split(' ')
@@ -109,7 +114,9 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
       return ['date'];
     case 'number':
       if (/ percent | percentage | per cent | share | proportion /.test(text)) return ['percent', 'number'];
-      if (/ how much | cost | costs | price | worth | paid | pay | spend | spent | raise | raised /.test(text)) return ['money', 'percent'];
+      // "how much does it cost" wants money, "how much does it weigh" a measure.
+      if (MONEY_WORDS.test(text)) return ['money', 'percent'];
+      if (/ how much /.test(text)) return ['money', 'percent', 'number'];
       return ['number', 'percent'];
     case 'age':
     case 'duration':
@@ -162,6 +169,23 @@ function withApposition(sentence: string, span: Span): StatedFact {
     return { text: sentence.slice(span.start, end), start: span.start, end };
   }
   return { text: span.text, start: span.start, end: span.end };
+}
+
+/** "18 kilograms", "140 staff", "14 patent applications": a number and what it counts. */
+function withUnit(sentence: string, span: Span): StatedFact {
+  const rest = sentence.slice(span.end);
+  const m = /^(?:-|\s)((?:[\p{Ll}][\p{Ll}-]*)(?:\s[\p{Ll}][\p{Ll}-]*)?)/u.exec(rest);
+  let end = span.end;
+  if (m) {
+    const words = m[1]!.split(' ');
+    const kept: string[] = [];
+    for (const w of words) {
+      if (isStopword(w)) break;
+      kept.push(w);
+    }
+    if (kept.length > 0) end = span.end + 1 + kept.join(' ').length;
+  }
+  return { text: sentence.slice(span.start, end), start: span.start, end };
 }
 
 /** "five years" : a number that counts time. */
@@ -274,7 +298,14 @@ export function statedFact(
       kind !== 'place' || k !== 'organisation' || / work | works | worked | working | employed /.test(` ${question.join(' ')} `) ||
       LOCATIVE.test(sentence.slice(0, span.start));
     const candidates = spans.filter(
-      (s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s) && located(s),
+      (s) =>
+        s.kind === k &&
+        !(k === 'date' && DURATION.test(s.text)) &&
+        !named(s, question) &&
+        inClause(s) &&
+        tenseFits(s) &&
+        placeFits(s) &&
+        located(s),
     );
     if (kind === 'duration' || kind === 'age') {
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
@@ -304,6 +335,7 @@ export function statedFact(
     }
     const best = closest(candidates, near);
     if (k === 'person') return withApposition(sentence, best);
+    if (k === 'number') return withUnit(sentence, best);
     return { text: best.text, start: best.start, end: best.end };
   }
   // "what country is Valdés from" when the article calls him "the Uruguayan striker".

@@ -36,7 +36,8 @@ describe('the fact a question asks for, pulled out of the sentence that holds it
 
   it('GIVEN "how many" and a number in the sentence THEN the number', () => {
     const s = 'In recent months, 14 patent applications had been filed.';
-    expect(fact('how many patent applications were filed', 'number', s)?.text).toBe('14');
+    expect(fact('how many patent applications were filed', 'number', s)?.text).toBe('14 patent applications');
+    expect(fact('how much does each one weigh', 'number', 'Each satellite weighs 18 kilograms and carries a camera.')?.text).toBe('18 kilograms');
   });
 
   it('GIVEN "how many" of a kind of name and no number THEN the count and the names listed', () => {
