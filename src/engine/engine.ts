@@ -372,7 +372,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asksName = !asksFact && asksWhatItIsCalled(analysis.words);
     const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact || asksName ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
     if (best.score < threshold) return undefined;
-    const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
+    // "how long did the war last" uses "last" as a verb, not as the opposite of "first".
+    const withOpposites = analysis.terms.filter(
+      (t) => lexicon.opposites(t).length > 0 && !(analysis.kind === 'duration' && /^~?last$/.test(t)),
+    );
     const close = ranked.filter(
       (m) =>
         m.score >= best.score * THRESHOLDS.sentenceNear &&

@@ -43,6 +43,9 @@ const NAME_REACH = 2;
 const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s+)?$/i;
 
 /** "40 minutes", "two years": a length of time, not a date. */
+/** "how long did it last", "how long will it take": the verb of a length of time. */
+const DURATION_VERBS = new Set(['last', 'take', 'took', 'run', 'stai', 'stay', 'go']);
+const YEAR_RANGE = /^((?:1[89]|20)\d\d)\s?[-–]\s?((?:1[89]|20)?\d\d)$/;
 const DURATION = /^(?:about |around |over |some )?[\p{N}\p{L}-]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u;
 
 const MONEY_WORDS = / (?:cost|costs|costing|price|prices|worth|paid|pay|pays|paying|spend|spends|spent|spending|raise|raised|fund|funding|funded|loan|fee|fees|charge|budget|money|cash|invest|investment|earn|earned|sell|sold) /;
@@ -156,9 +159,13 @@ function named(span: Span, question: readonly string[]): boolean {
 function distance(span: Span, points: readonly number[]): number {
   if (points.length === 0) return 0;
   let best = Infinity;
-  for (const p of points) best = Math.min(best, p < span.start ? span.start - p : p > span.end ? p - span.end : 0);
+  // A title stands before its name ("Defense Minister Andrey Belousov"): words after a name
+  // are likelier to belong to the next one.
+  for (const p of points) best = Math.min(best, p < span.start ? span.start - p : p > span.end ? (p - span.end) * AFTER_PENALTY : 0);
   return best;
 }
+
+const AFTER_PENALTY = 3;
 
 /** "Simon Jones, the Labs' managing director," : the name and the apposition that says who they are. */
 function withApposition(sentence: string, span: Span): StatedFact {
@@ -197,9 +204,11 @@ function withTimeUnit(sentence: string, span: Span): StatedFact {
 
 /** The noun a "how many" question counts: "how many small firms" counts firms. */
 function countedNoun(question: readonly string[]): string | undefined {
-  const at = question.findIndex((w, i) => w === 'how' && question[i + 1] === 'many');
-  if (at < 0) return undefined;
-  const rest = question.slice(at + 2);
+  // "how many firms", "count the members", "number of players"
+  const at = question.findIndex((w, i) => (w === 'how' && question[i + 1] === 'many') || (w === 'number' && question[i + 1] === 'of'));
+  const counting = question.indexOf('count');
+  if (at < 0 && counting < 0) return undefined;
+  const rest = at >= 0 ? question.slice(at + 2) : question.slice(counting + 1).filter((w) => w !== 'the' && w !== 'up');
   const stop = rest.findIndex((w) => isStopword(w) && !['other', 'different'].includes(w));
   const phrase = stop < 0 ? rest : rest.slice(0, stop);
   return phrase[phrase.length - 1];
@@ -262,7 +271,9 @@ export function statedFact(
   const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v) || context.has(v))));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
   // "what year", "how many people": the words that name the kind of answer are not what happened.
-  const events = asked.terms.filter((t) => asked.isEvent(t) && !KIND_NOUNS.has(t));
+  const events = asked.terms.filter(
+    (t) => asked.isEvent(t) && !KIND_NOUNS.has(t) && !((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(t.replace(/^~/, ''))),
+  );
   const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
   // What the sentence's opening pronoun stands for holds in every clause of it.
   const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v) || context.has(v));
@@ -315,6 +326,14 @@ export function statedFact(
           : TIME_UNITS.test(sentence.slice(s.end)),
       );
       if (timed.length > 0) return withTimeUnit(sentence, closest(timed, near));
+      // "how long did the war last": "the 1950-53 war" lasted about three years.
+      const range = kind === 'duration' ? spans.find((s) => s.kind === 'date' && YEAR_RANGE.test(s.text) && inClause(s)) : undefined;
+      if (range) {
+        const [, from, to] = YEAR_RANGE.exec(range.text)!;
+        const end = Number(to!.length === 2 ? from!.slice(0, 2) + to : to);
+        const years = end - Number(from);
+        if (years > 0 && years < 100) return { text: `about ${years} year${years === 1 ? '' : 's'} (${range.text})`, start: range.start, end: range.end };
+      }
       // "have played since 1911": a length of time told by when it began.
       const since = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && inClause(s) && /\bsince\s+$/i.test(sentence.slice(0, s.start))) : [];
       if (since.length > 0) {

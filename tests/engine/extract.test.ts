@@ -73,3 +73,13 @@ describe('a fact as a short answer', () => {
     expect(phraseFact('number', { text: 'about 10 million euros', start: 0, end: 1 })).toBe('About 10 million euros.');
   });
 });
+
+describe('a length of time from the dates that bound it', () => {
+  it('GIVEN "how long" and a range of years THEN the number of years it spans', () => {
+    expect(fact('how long did the war last', 'duration', 'It helped rebuild the country after the devastating 1950-53 war.')?.text).toBe('about 3 years (1950-53)');
+  });
+
+  it('GIVEN "how long" and "since" a year THEN since that year', () => {
+    expect(fact('how long have they played there', 'duration', 'It will replace the ground, where they have played since 1911.')?.text).toBe('since 1911');
+  });
+});
