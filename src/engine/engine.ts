@@ -365,7 +365,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
-    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t));
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t, analysis.kind));
     const asksFact = analysis.kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.

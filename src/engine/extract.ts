@@ -56,8 +56,8 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
     .map(stem),
 );
 /** Whether a term names the kind of answer asked for ("year", "country") rather than what happened. */
-export function isKindNoun(term: string): boolean {
-  return KIND_NOUNS.has(term);
+export function isKindNoun(term: string, kind?: QuestionKind): boolean {
+  return KIND_NOUNS.has(term) || ((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(term.replace(/^~/, '')));
 }
 
 const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
@@ -271,9 +271,7 @@ export function statedFact(
   const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v) || context.has(v))));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
   // "what year", "how many people": the words that name the kind of answer are not what happened.
-  const events = asked.terms.filter(
-    (t) => asked.isEvent(t) && !KIND_NOUNS.has(t) && !((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(t.replace(/^~/, ''))),
-  );
+  const events = asked.terms.filter((t) => asked.isEvent(t) && !isKindNoun(t, kind));
   const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
   // What the sentence's opening pronoun stands for holds in every clause of it.
   const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v) || context.has(v));
