@@ -1,5 +1,6 @@
 import { loadConfig, loadDotenv, type Config } from './config.ts';
 import { createLiveEngine, KnowledgeLoadError, formatProblem, type LiveEngine } from './engine/live.ts';
+import { folderProblem } from './cli/setup.ts';
 import { createLogger, type Logger } from './log.ts';
 
 /**
@@ -13,6 +14,8 @@ function fail(message: string): never {
 }
 
 async function loadEngine(config: Config, log: Logger): Promise<LiveEngine> {
+  const missing = await folderProblem(config.knowledgeDir, 'KNOWLEDGE_DIR');
+  if (missing !== undefined) fail(missing);
   try {
     const live = await createLiveEngine(config.knowledgeDir);
     const { version, loadedAt } = live.current().knowledge;

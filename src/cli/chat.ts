@@ -2,17 +2,23 @@ import { createInterface } from 'node:readline';
 import type { LiveEngine } from '../engine/live.ts';
 import { formatProblem } from '../engine/live.ts';
 import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
+import { wrapText } from '../render/wrap.ts';
 
 export interface ChatIo {
   readonly input: NodeJS.ReadableStream;
-  readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
-const HELP = `Ask anything about the article. Commands:
+const COMMANDS = `Commands:
   /topics   what the article covers
   /refresh  reload the knowledge files
   /help     this help
   /quit     leave (or Ctrl+D)`;
+
+const HELP = `Ask anything about the article. ${COMMANDS}`;
+
+/** `/word` at the start of a line, and nothing after it: a command, known or not. */
+const COMMAND_LIKE = /^\/[a-z][\w-]*$/i;
 
 function topicsText(live: LiveEngine, style: TextStyle): string {
   const engine = live.current();
@@ -31,7 +37,8 @@ function topicsText(live: LiveEngine, style: TextStyle): string {
 export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<void> {
   const style = io.output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({ input: io.input, output: io.output, terminal: Boolean(io.output.isTTY) });
-  const say = (text: string) => io.output.write(`${text}\n`);
+  // Read at each line: the terminal may have been resized since.
+  const say = (text: string) => io.output.write(`${wrapText(text, io.output.isTTY ? io.output.columns : undefined)}\n`);
   const title = live.current().knowledge.article.meta.title ?? 'the article';
   say(`${style.bold('citebot')}: ask me about "${title}". Type /help for commands, /quit to leave.`);
   rl.setPrompt('> ');
@@ -49,7 +56,8 @@ export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<voi
             `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
         );
       else say(`Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}`);
-    } else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);
+    } else if (COMMAND_LIKE.test(input)) say(`There is no ${input} command. ${COMMANDS}`);
+    else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);
     rl.prompt();
   }
   rl.close();
