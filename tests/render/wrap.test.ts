@@ -12,7 +12,7 @@ describe('wrapText', () => {
   });
 
   it('continues a quote under its text, past the indent and the opening mark', () => {
-    const out = wrapText('  “one two three four five six”', 16).split('\n');
+    const out = wrapText('  “one two three four five six”', 17).split('\n');
     expect(out).toEqual(['  “one two three', '   four five six”']);
   });
 
