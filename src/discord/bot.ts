@@ -1,7 +1,8 @@
 import { DiscordjsErrorCodes, Events, type Client, type ClientOptions } from 'discord.js';
-import type { Config } from '../config.ts';
+import { DEFAULTS, type Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
 import type { Logger } from '../log.ts';
+import { openQuestionLog, type QuestionLog } from '../store/question-log.ts';
 import { createChatHandler } from './chat.ts';
 import type { BotContext } from './command.ts';
 import { scopeOf, syncCommands } from './commands-sync.ts';
@@ -20,6 +21,8 @@ export interface StartOptions {
   readonly clientOptions?: Partial<ClientOptions>;
   /** Called once when Discord closes the connection for good (bad token, refused intents). */
   readonly onFatal?: (message: string) => void;
+  /** Default: the SQLite file in DATA_DIR. */
+  readonly questions?: QuestionLog;
 }
 
 /** A failure to start, with a one-line message that is safe to print (it never holds the token). */
@@ -124,19 +127,28 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     else if (options.onFatal !== undefined) options.onFatal(message);
     else log.error(message);
   };
-  wire(client, { live, config, log }, onFatal);
+  // Opened lazily at the first write, so a data folder that cannot be written never stops a start.
+  const questions =
+    options.questions ??
+    openQuestionLog(config.dataDir ?? DEFAULTS.dataDir, log, {
+      logUserIds: config.logUserIds ?? false,
+      retentionDays: config.retentionDays ?? DEFAULTS.retentionDays,
+    });
+  wire(client, { live, config, log, questions }, onFatal);
 
   try {
     await client.login(config.discordToken);
   } catch (error) {
     await client.destroy().catch(() => undefined);
+    questions.close();
     throw fatalDuringLogin !== undefined ? fatalStartError(fatalDuringLogin) : startError(error);
   }
   loggingIn = false;
   if (fatalDuringLogin !== undefined) {
     await client.destroy().catch(() => undefined);
+    questions.close();
     throw fatalStartError(fatalDuringLogin);
   }
   let stopping: Promise<void> | undefined;
-  return { client, stop: () => (stopping ??= client.destroy()) };
+  return { client, stop: () => (stopping ??= client.destroy().finally(() => questions.close())) };
 }

@@ -8,12 +8,15 @@ import type { Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../render/discord.ts';
+import type { QuestionLog } from '../store/question-log.ts';
 
 /** What every handler may use. Passed in, never global, so tests build their own. */
 export interface BotContext {
   readonly live: LiveEngine;
   readonly config: Config;
   readonly log: Logger;
+  /** Unanswered questions and votes; absent, nothing is logged and votes are not counted. */
+  readonly questions?: QuestionLog;
 }
 
 export type Visibility = 'public' | 'ephemeral';
