@@ -29,11 +29,11 @@ async function ask(fake: FakeDiscord, question: string) {
   return onlyEmbed((await interactionReply(fake, fake.sendCommand('ask', { question }))).body);
 }
 
-/** The knowledge version /topics shows: "Knowledge version <hash> · loaded". */
+/** The knowledge version /topics shows in small print: "-# Knowledge of <date> · version <hash>". */
 async function version(fake: FakeDiscord): Promise<string> {
-  const footer = onlyEmbed((await interactionReply(fake, fake.sendCommand('topics'))).body).footer?.text ?? '';
-  const found = /version (\S+)/i.exec(footer)?.[1];
-  if (found === undefined) throw new Error(`no version in the /topics footer "${footer}"`);
+  const description = onlyEmbed((await interactionReply(fake, fake.sendCommand('topics'))).body).description ?? '';
+  const found = /^-# Knowledge of <t:\d+:f> · version (\S+)$/m.exec(description)?.[1];
+  if (found === undefined) throw new Error(`no version in the /topics description "${description}"`);
   return found;
 }
 
