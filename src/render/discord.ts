@@ -15,6 +15,7 @@ import type { RefreshReport, VersionInfo } from '../engine/live.ts';
 import type { Answer, Citation, Suggestion, Topic } from '../engine/types.ts';
 import type { KnowledgeBase, KnowledgeProblem } from '../knowledge/types.ts';
 import { askButtonId, SHARE_ID, voteButtonId } from './custom-ids.ts';
+import { describeChange, type ChangeContext } from './changes.ts';
 import { highlightQuote } from './highlight.ts';
 import { LIMITS } from './limits.ts';
 import { joinWithin, truncate } from './truncate.ts';
@@ -317,11 +318,12 @@ function problemLine(p: KnowledgeProblem): string {
   return `• \`${p.file}\`${entry}: ${escapeMarkdown(p.message)}`;
 }
 
-function keyList(keys: readonly string[]): string {
-  return joinWithin(keys.map((k) => `\`${k}\``), LIMITS.embedFieldValue, ', ');
+function keyList(keys: readonly string[], changes: ChangeContext): string {
+  return joinWithin(keys.map((k) => `• ${describeChange(k, changes)}`), LIMITS.embedFieldValue);
 }
 
-export function renderRefreshReport(report: RefreshReport): Reply {
+/** `changes`: the knowledge before and after, so entries are named by their question. */
+export function renderRefreshReport(report: RefreshReport, changes: ChangeContext = {}): Reply {
   if (!report.ok) {
     const count = report.problems.length;
     const head =
@@ -355,7 +357,7 @@ export function renderRefreshReport(report: RefreshReport): Reply {
       color: COLOURS.ok,
       fields: groups
         .filter(([, keys]) => keys.length > 0)
-        .map(([name, keys]) => ({ name: `${name} (${keys.length})`, value: keyList(keys) })),
+        .map(([name, keys]) => ({ name: `${name} (${keys.length})`, value: keyList(keys, changes) })),
       ...versionFooter(after),
     }),
   ]);

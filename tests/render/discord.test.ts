@@ -345,8 +345,23 @@ describe('renderRefreshReport', () => {
     expect(embed.description).toContain('`aaaaaaaaaaaa` → `bbbbbbbbbbbb`');
     expect(embed.description).toContain('1 added, 2 changed, 0 removed');
     expect(embed.fields).toEqual([
-      { name: 'Added (1)', value: '`qa:new-one`' },
-      { name: 'Changed (2)', value: '`fact:putin`, `passage:p2.s1`' },
+      { name: 'Added (1)', value: '• Q&A `new-one`' },
+      { name: 'Changed (2)', value: '• fact `putin`\n• paragraph 2, sentence 1' },
+    ]);
+  });
+
+  it('names entries by their question and facts by their name when it knows the knowledge', () => {
+    const kb = fakeKnowledge();
+    const after = {
+      ...kb,
+      qa: [{ id: 'new-one', type: 'person' as const, questions: ['Who leads Roscosmos?'], answer: 'x', cite: ['p1.s1'] }],
+      facts: [{ id: 'putin', kind: 'person' as const, name: 'Vladimir Putin', aliases: [], roleAliases: [], description: 'x', speaks: true, cite: ['p1.s1'] }],
+    };
+    const report: RefreshReport = { ok: true, before, after: { ...before, version: 'b' }, added: ['qa:new-one', 'passage:p5.s1'], changed: [], removed: ['fact:putin', 'concepts'] };
+    const reply = renderRefreshReport(report, { before: after, after: kb });
+    expect(reply.embeds[0]!.fields).toEqual([
+      { name: 'Added (2)', value: '• Q&A “Who leads Roscosmos?” (`new-one`)\n• paragraph 5, sentence 1' },
+      { name: 'Removed (2)', value: '• fact: Vladimir Putin (`putin`)\n• synonyms and concepts (concepts.yaml)' },
     ]);
   });
 

@@ -80,8 +80,9 @@ export const refresh: Command = {
       ctx.log.info(`refused /refresh for user ${interaction.user.id}: ${decision.reason}`);
       return renderRefreshRefusal(decision.reason);
     }
+    const before = ctx.live.current().knowledge;
     const report = await ctx.live.refresh();
     ctx.log.info(`${summary(report)} (by user ${interaction.user.id})`);
-    return renderRefreshReport(report);
+    return renderRefreshReport(report, { before, after: ctx.live.current().knowledge });
   },
 };
