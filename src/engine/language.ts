@@ -70,6 +70,13 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
    chancellor senator general admiral`.split(/\s+/),
 );
 
+/** Words that ask what someone said or wrote, in any article; concepts.yaml may add more. */
+export const SPEECH_WORDS: readonly string[] = Object.freeze(
+  `say says said saying tell tells told write writes wrote written claim claims claimed quote quotes quoted comment
+   comments commented statement statements remark remarks remarked think thinks thought thoughts believe believes
+   opinion speak speaks spoke words`.split(/\s+/),
+);
+
 /** Words for the article itself: "what did the article say" asks the article, not a person in it. */
 export const ARTICLE_WORDS: ReadonlySet<string> = new Set(
   'article articles story piece text report paper op oped essay letter author writer'.split(' '),
@@ -91,7 +98,8 @@ const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
   ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['duration', ['how long', 'for how long']],
-  ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
+  ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'what town',
+    'which town', 'what region', 'which region', 'what area', 'which area', 'what location', 'which location', 'где', 'куда']],
   ['organisation', ['which newspaper', 'what newspaper', 'which paper', 'what paper', 'which daily', 'what daily',
     'which publication', 'what publication', 'which outlet', 'what outlet', 'which agency', 'what agency',
     'which organisation', 'which organization', 'which company', 'what company', 'which website', 'what website',
@@ -103,7 +111,9 @@ const PAST = new Set(
   `did was were had has have last previous previously ago before ever first met visited went gone been happened
    liberated rebuilt recognised recognized established reported published said wrote`.split(/\s+/),
 );
-const FUTURE = new Set('will gonna shall upcoming coming next soon planned scheduled expected is are'.split(' '));
+const FUTURE = new Set('will gonna shall upcoming coming next soon planned scheduled expected'.split(' '));
+/** "when is the visit" asks about what is to come as much as "when will it be". */
+const PRESENT = new Set(['is', 'are']);
 
 const WILL = new Set(['will', 'gonna', 'shall']);
 
@@ -117,9 +127,9 @@ export function asksWhatWillHappen(wordList: readonly string[]): boolean {
  * Whether a question asks about what is still to come ("when is the visit", "how long will he
  * stay"): the article dates only what has happened, so such a "when" has no answer in it.
  */
-export function asksAboutTheFuture(wordList: readonly string[]): boolean {
+export function asksAboutTheFuture(wordList: readonly string[], presentCounts = true): boolean {
   if (wordList.some((w) => PAST.has(w) || /^(?:1[89]|20)\d\d$/.test(w))) return false;
-  return wordList.some((w) => FUTURE.has(w));
+  return wordList.some((w) => FUTURE.has(w) || (presentCounts && PRESENT.has(w)));
 }
 
 /** Korean question words take endings ("언제야", "누구야"), so they match at the start of a word. */

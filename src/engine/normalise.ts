@@ -8,7 +8,7 @@ export const MAX_QUESTION_CHARS = 500;
 
 const DISCORD_TOKENS = [
   /<a?:\w{1,32}:\d{17,20}>/g, // custom emoji
-  /<(?:@[!&]?|#)\d{17,20}>/g, // user, role and channel mentions
+  /<(?:@[!&]?|#)\d{1,20}>/g, // user, role and channel mentions
   /<\/[\w -]{1,32}:\d{17,20}>/g, // command mentions
   /<t:\d+(?::[tTdDfFR])?>/g, // timestamps
   /@(?:everyone|here)\b/gi,
@@ -68,6 +68,11 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['acc', 'according'], ['abt', 'about'], ['w', 'with'], ['b4', 'before'], ['bc', 'because'], ['cuz', 'because'],
   ['smth', 'something'], ['sth', 'something'], ['sb', 'somebody'], ['u', 'you'], ['ur', 'your'], ['r', 'are'],
   ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'], ['tldr', 'summary'], ['yr', 'year'], ['yrs', 'years'],
+  ['dat', 'that'], ['dis', 'this'], ['da', 'the'], ['teh', 'the'], ['tha', 'the'], ['wil', 'will'], ['ya', 'you'],
+  ['dem', 'them'], ['wot', 'what'], ['bout', 'about'], ['thru', 'through'], ['ppl', 'people'], ['govt', 'government'],
+  ['gov', 'government'], ['exec', 'executive'], ['execs', 'executives'], ['mgmt', 'management'], ['dept', 'department'],
+  ['info', 'information'], ['approx', 'approximately'], ['hq', 'headquarters'], ['hqs', 'headquarters'],
+  ['intl', 'international'], ['co', 'company'], ['pct', 'percent'], ['mins', 'minutes'], ['hrs', 'hours'],
 ]);
 
 /**

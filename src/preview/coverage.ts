@@ -1,8 +1,8 @@
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 
 /**
- * What covers each sentence of the article: the curated Q&A entries and facts that cite it, and
- * any other source of answers (facts derived from the article by a tagger, say) handed in as
+ * What covers each sentence of the article: the curated Q&A entries and facts that cite it, the
+ * facts derived from the article by the tagger, and any other source of answers handed in as
  * extra sources. A sentence nothing cites can still answer a question on its own, but only if
  * its words match closely; moderators look here for what deserves an entry.
  */
@@ -27,15 +27,21 @@ export interface ParagraphCoverage {
   readonly sentences: readonly SentenceCoverage[];
 }
 
-export function curatedSources(kb: KnowledgeBase): CoverageSource[] {
+/** Q&A entries, curated facts, and the facts the loader derived from the article. */
+export function knowledgeSources(kb: KnowledgeBase): CoverageSource[] {
   return [
     ...kb.qa.map((e) => ({ kind: 'qa' as const, id: e.id, label: e.questions[0] ?? e.id, cite: e.cite })),
-    ...kb.facts.map((f) => ({ kind: 'fact' as const, id: f.id, label: f.role !== undefined ? `${f.name}, ${f.role}` : f.name, cite: f.cite })),
+    ...kb.facts.map((f) => ({
+      kind: kb.derivedFactIds.has(f.id) ? ('derived' as const) : ('fact' as const),
+      id: f.id,
+      label: f.role !== undefined ? `${f.name}, ${f.role}` : f.name,
+      cite: f.cite,
+    })),
   ];
 }
 
 export function coverageOf(kb: KnowledgeBase, extra: readonly CoverageSource[] = []): ParagraphCoverage[] {
-  const sources = [...curatedSources(kb), ...extra];
+  const sources = [...knowledgeSources(kb), ...extra];
   const bySentence = new Map<string, CoverageSource[]>();
   for (const s of sources)
     for (const id of s.cite) {

@@ -147,7 +147,7 @@ export function renderPage(data: PageData): string {
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
-  <p>Knowledge version ${escapeHtml(knowledge.version)}, loaded ${escapeHtml(knowledge.loadedAt.toISOString())} · ${covered} of ${sentences.length} sentences cited by an entry · ${knowledge.qa.length} Q&amp;A entries, ${knowledge.facts.length} facts</p>
+  <p>Knowledge version ${escapeHtml(knowledge.version)}, loaded ${escapeHtml(knowledge.loadedAt.toISOString())} · ${covered} of ${sentences.length} sentences cited by an entry · ${knowledge.qa.length} Q&amp;A entries, ${knowledge.facts.length} facts (${knowledge.derivedFactIds.size} derived from the article)</p>
 </header>
 ${(data.problems ?? []).length > 0 ? `<div class="problems" id="problems"><b>The knowledge files have problems; showing the last version that loaded.</b><ul>${(data.problems ?? []).map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul></div>` : ''}
 <main>

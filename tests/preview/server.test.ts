@@ -34,6 +34,15 @@ describe('coverageOf', () => {
     expect(new Set(delegation.sources.map((s) => s.kind))).toEqual(new Set(['qa', 'fact', 'derived']));
     expect(coverage.flatMap((p) => p.sentences)).toHaveLength(kb.article.sentences.length);
   });
+
+  it('marks the facts the loader derived from the article as derived, not curated', async () => {
+    const kb = await realKnowledge();
+    const fact = kb.facts.find((f) => f.cite.includes('p4.s2'))!;
+    const coverage = coverageOf({ ...kb, derivedFactIds: new Set([fact.id]) });
+    const sources = coverage.flatMap((p) => p.sentences).find((s) => s.passage.id === 'p4.s2')!.sources;
+    expect(sources.find((s) => s.id === fact.id)?.kind).toBe('derived');
+    expect(sources.filter((s) => s.kind === 'fact').map((s) => s.id)).not.toContain(fact.id);
+  });
 });
 
 describe('replyToHtml', () => {
