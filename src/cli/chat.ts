@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { LiveEngine } from '../engine/live.ts';
 import { formatProblem } from '../engine/live.ts';
+import { describeChange } from '../render/changes.ts';
 import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
 import { wrapText } from '../render/wrap.ts';
 
@@ -49,12 +50,21 @@ export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<voi
     if (input === '/help') say(HELP);
     else if (input === '/topics') say(topicsText(live, style));
     else if (input === '/refresh') {
+      const before = live.current().knowledge;
       const report = await live.refresh();
-      if (report.ok)
+      if (report.ok) {
+        const changes = { before, after: live.current().knowledge };
+        const named = (label: string, keys: readonly string[]) => keys.map((k) => `  ${label}: ${describeChange(k, changes).replace(/`/g, '')}`);
         say(
-          `Knowledge ${report.before.version} -> ${report.after.version}: ` +
-            `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
+          [
+            `Knowledge ${report.before.version} -> ${report.after.version}: ` +
+              `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
+            ...named('added', report.added),
+            ...named('changed', report.changed),
+            ...named('removed', report.removed),
+          ].join('\n'),
         );
+      }
       else say(`Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}`);
     } else if (COMMAND_LIKE.test(input)) say(`There is no ${input} command. ${COMMANDS}`);
     else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);

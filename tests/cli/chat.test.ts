@@ -1,8 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/cli/chat.ts';
 import { createLiveEngine } from '../../src/engine/live.ts';
-import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { copyKnowledge, KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { tsx } from '../support/run.ts';
 
 /** Types lines into the terminal chat and returns everything it printed. */
@@ -61,6 +63,25 @@ describe('the terminal chat', () => {
     const printed = await chat(['when did putin last visit north korea', 'what did putin say about support']);
     expect(printed.split('Putin had last visited North Korea in 2000.')).toHaveLength(2);
     expect(printed).not.toContain('””');
+  });
+
+  it('names what /refresh changed in plain words: the sentence\'s place', async () => {
+    const copy = await copyKnowledge();
+    try {
+      const live = await createLiveEngine(copy.dir);
+      const article = join(copy.dir, 'article.md');
+      await writeFile(article, `${await readFile(article, 'utf8')}\nZebras were not part of the delegation.\n`);
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.setEncoding('utf8').on('data', (d: string) => (printed += d));
+      const done = runTerminalChat(live, { input, output });
+      input.end('/refresh\n');
+      await done;
+      expect(printed).toMatch(/1 added, 0 changed, 0 removed\.\n {2}added: paragraph 5, sentence 1\n/);
+    } finally {
+      await copy.remove();
+    }
   });
 
   it('reloads the knowledge on /refresh and says what changed', async () => {
