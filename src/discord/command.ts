@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../render/discord.ts';
+import type { Fleet } from '../shard/fleet.ts';
 import type { QuestionLog } from '../store/question-log.ts';
 
 /** What every handler may use. Passed in, never global, so tests build their own. */
@@ -17,6 +18,8 @@ export interface BotContext {
   readonly log: Logger;
   /** Unanswered questions and votes; absent, nothing is logged and votes are not counted. */
   readonly questions?: QuestionLog;
+  /** Under a sharding manager: /refresh reloads every shard and reports on each. */
+  readonly fleet?: Pick<Fleet, 'refreshEverywhere'>;
 }
 
 export type Visibility = 'public' | 'ephemeral';

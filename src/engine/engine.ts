@@ -1,14 +1,18 @@
 import Fuse from 'fuse.js';
+import type { FactEntry } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import type { Analysis } from './lexicon.ts';
+import { stem, type Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
-import { splitQuestion, startsAsQuestion } from './compound.ts';
+import { splitQuestion, startsAsQuestion, together } from './compound.ts';
+import { inventoryQuestion, isInventoryWord } from './inventory.ts';
+import { isStopword } from './language.ts';
+import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, clausesOf, isKindNoun, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -22,7 +26,7 @@ export const THRESHOLDS = Object.freeze({
   /** ...or this good, when the question has a word the knowledge base has never seen. */
   answerWithUnknown: 0.65,
   /** A sentence answers on its own when it explains this much of the question... */
-  sentence: 0.6,
+  sentence: 0.55,
   /** ...or this much, when it states the date, amount, name or place the question asks for... */
   sentenceFact: 0.45,
   /** ...or this much, when the question has a word that is neither the article's nor ordinary English. */
@@ -30,7 +34,7 @@ export const THRESHOLDS = Object.freeze({
   /** Sentences this close to the best are also looked at for the fact a question asks for. */
   sentenceNear: 0.7,
   /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
-  everydayZipf: 4.9,
+  everydayZipf: 5.6,
   /** Suggestions must be at least this related to the question. */
   suggestion: 0.2,
   maxSuggestions: 3,
@@ -58,6 +62,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   });
   const tagged = new Map<string, Span[]>();
   for (const m of knowledge.mentions ?? []) {
+    // "works as one": a lone "one" is a pronoun far more often than a count.
+    if (m.kind === 'number' && /^(?:one|a|an)$/i.test(m.text.trim())) continue;
     const list = tagged.get(m.passageId) ?? [];
     list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
     tagged.set(m.passageId, list);
@@ -68,6 +74,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
   const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])));
+  const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   // Whether the article dates anything still to come ("work is due to begin in March").
   const datesAhead = sentences.some((s, i) =>
@@ -86,6 +93,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     }
   // Dates that every phrasing asks of the past: a question in the present is not after them.
   const pastOnly = units.map((u) => u.type === 'date' && u.phrasings.every((p) => asksInThePast(words(p))));
+  const factById = new Map(knowledge.facts.map((f) => [f.id, f]));
   const featured = units.filter((u) => u.featured);
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
@@ -153,46 +161,114 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const split = splitQuestion(cleaned);
     if (!split) return undefined;
     const { parts, clear } = split;
-    // "relations between russia and north korea" is one thing: a plain "and" splits only when
-    // the answer to the whole leaves out something the question names.
-    if (!clear && whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole.entryId)) return undefined;
+    // "who runs roscosmos? what is the weather" asks two things; "where did kim and putin meet"
+    // one, about a pair. A part that starts as a question of its own is one.
+    const independent = parts.slice(1).every(startsAsQuestion);
+    if (!independent) {
+      // "where did kim and putin meet": the pair does one thing together.
+      if (parts.some(together)) return undefined;
+      // A plain "and" inside one question splits only when the answer to the whole leaves out
+      // something the question names ("who heads roscosmos and rzd").
+      if (whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole)) return undefined;
+    }
     const answers = parts.map((part) => answerOne(part, part));
-    const ids = answers.map((a) => a.entryId);
-    if (answers.some((a) => !a.found || !a.entryId) || new Set(ids).size < answers.length) return undefined;
-    // Parts that are questions of their own may always be split off; other parts only when they
-    // agree with the answer to the whole: "when did russia and north korea establish relations"
-    // is one question, not two.
-    const same = (a: Answer) =>
-      a.entryId === whole.entryId ||
-      a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
-    const agrees = whole.found && answers.some(same);
-    if (!agrees && !parts.slice(1).every(startsAsQuestion)) return undefined;
+    const keyOf = (a: Answer) => a.entryId ?? a.citations.map((c) => c.passageId).join();
+    const found = answers.filter((a) => a.found);
+    if (found.length === 0 || new Set(found.map(keyOf)).size < found.length) return undefined;
+    if (!independent) {
+      // Parts that are not questions of their own must each be answered, and agree with the
+      // whole: "when did russia and north korea establish relations" is one question.
+      if (found.length < answers.length) return undefined;
+      const same = (a: Answer) =>
+        a.entryId === whole.entryId || a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
+      if (!clear && !(whole.found && answers.some(same))) return undefined;
+    }
+    if (found.length === 1 && answers.length > 1 && whole.found && keyOf(found[0]!) !== keyOf(whole) && !clear) return undefined;
     const citations: Citation[] = [];
     // One quote from each part first, so no part is left without its source.
     for (const round of [0, 1, 2])
-      for (const a of answers) {
+      for (const a of found) {
         const c = a.citations[round];
         if (c && citations.length < THRESHOLDS.maxCitations && !citations.some((x) => x.passageId === c.passageId)) citations.push(c);
       }
+    const first = found[0]!;
     return {
       question,
       found: true,
-      answer: answers.map((a) => a.answer).join(' '),
-      confidence: Math.min(...answers.map((a) => a.confidence)),
+      // A part the article does not answer is said so beside the answered ones, not dropped.
+      answer: answers.map((a, i) => (a.found ? a.answer : DECLINE.part(parts[i]!))).join(' '),
+      confidence: Math.min(...found.map((a) => a.confidence)),
       citations,
       suggestions: [],
-      entryId: answers[0]!.entryId!,
+      ...(first.entryId ? { entryId: first.entryId } : {}),
       ...(notice ? { notice } : {}),
     };
   }
 
-  /** Whether every entity the question names is in the answer of this entry. */
-  function namesOnlyWhatAnswers(cleaned: string, entryId: string | undefined): boolean {
-    const owner = entryId === undefined ? undefined : ownerOf.get(entryId);
-    if (owner === undefined) return false;
-    const answerTerms = index.answerTerms(owner);
+  /** Whether every entity the question names is in the answer (for an answer from a sentence, in that sentence). */
+  function namesOnlyWhatAnswers(cleaned: string, whole: Answer): boolean {
+    const owner = whole.entryId === undefined ? undefined : ownerOf.get(whole.entryId);
+    const held = new Set(owner === undefined ? [] : index.answerTerms(owner));
+    if (owner === undefined)
+      for (const c of whole.citations) for (const t of ranker.termsOf(sentenceIndex.get(c.passageId) ?? -1)) held.add(t);
     const named = lexicon.analyseQuestion(cleaned).entities;
-    return named.every((e) => answerTerms.includes(e.key) || e.key === `@${entryId}`);
+    return named.every((e) => held.has(e.key) || e.key === `@${whole.entryId}`);
+  }
+
+  /** "how many people are named", "name everyone quoted": the list of who or what the article names. */
+  function answerInventory(question: string, analysis: Analysis, notice?: string): Answer | undefined {
+    const content = analysis.words.filter((w) => !isStopword(w) && !/^\d+$/.test(w));
+    const asked = inventoryQuestion(analysis.words);
+    if (!asked || !content.every(isInventoryWord)) return undefined;
+    const members = knowledge.facts.filter(
+      // Whom the article quotes: curated facts say so; otherwise whoever stands by a speech verb.
+      (f) =>
+        SPAN_OF_ENTITY[f.kind] === asked.kind &&
+        (!asked.quotedOnly || speakerIds.has(f.id) || (f.speaks && !knowledge.derivedFactIds.has(f.id))),
+    );
+    if (members.length === 0) return undefined;
+    const first = (id: string) => sentences.findIndex((_, i) => spansOf[i]!.some((sp) => sp.entityId === id));
+    const ordered = [...members].sort((a, b) => first(a.id) - first(b.id));
+    const list = joinList(ordered.map((f) => (f.role && f.role.length <= 40 ? `${f.name} (${f.role})` : f.name)));
+    // The fewest sentences that name them all, at most three.
+    const left = new Set(ordered.map((f) => f.id));
+    const cited: string[] = [];
+    while (left.size > 0 && cited.length < THRESHOLDS.maxCitations) {
+      let best = -1;
+      let bestCount = 0;
+      sentences.forEach((_, i) => {
+        const n = new Set(spansOf[i]!.filter((sp) => sp.entityId && left.has(sp.entityId)).map((sp) => sp.entityId)).size;
+        if (n > bestCount) [best, bestCount] = [i, n];
+      });
+      if (best < 0) break;
+      for (const sp of spansOf[best]!) if (sp.entityId) left.delete(sp.entityId);
+      cited.push(sentences[best]!.id);
+    }
+    return {
+      question,
+      found: true,
+      answer: asked.count ? `${ordered.length}: ${list}.` : `${list}.`,
+      confidence: 0.9,
+      citations: citationsOf(cited.sort((a, b) => (sentenceIndex.get(a) ?? 0) - (sentenceIndex.get(b) ?? 0))),
+      suggestions: [],
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  /**
+   * "murashko heads which ministry", "ian pearson job", "what does lavrov do": a question about
+   * who one person or organisation is, answered by its fact, curated or derived.
+   */
+  function answerRole(question: string, analysis: Analysis, notice?: string): Answer | undefined {
+    const named = analysis.entities.map((e) => factById.get(e.key.slice(1))).filter((f): f is FactEntry => f !== undefined);
+    if (named.length !== 1) return undefined;
+    const fact = named[0]!;
+    if (!fact.role || (fact.kind !== 'person' && fact.kind !== 'organisation')) return undefined;
+    const nameStems = new Set([fact.name, ...fact.aliases].flatMap((n) => words(n)).map(stem));
+    const rest = analysis.words.filter((w) => !isStopword(w) && !nameStems.has(stem(w)));
+    if (!rest.every((w) => ROLE_QUESTION.has(w))) return undefined;
+    const unit = byId.get(fact.id);
+    return unit ? answerUnit(question, unit, 0.8, notice) : undefined;
   }
 
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
@@ -208,7 +284,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // a rarer word ("circulation", "turnover") may well be its point.
     const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w));
     // A curated answer is precise: a rarer English word it does not use may be the question's point.
-    const unusual = analysis.unknown.filter((w) => !strange.includes(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
+    const unusual = analysis.unknown.filter(
+      (w) => !strange.includes(w) && !isChatFiller(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf,
+    );
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     // "when is the visit" is not "when did he last visit".
     const presentDate = analysis.kind === 'date' && asksInThePresent(analysis.words);
@@ -234,6 +312,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const unitThreshold = best && units[best.owner]!.derived ? Math.max(threshold, THRESHOLDS.derivedFact) : threshold;
     if (best && best.score >= unitThreshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
+    const inventory = answerInventory(question, analysis, notice);
+    if (inventory) return inventory;
+    const role = answerRole(question, analysis, notice);
+    if (role) return role;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
@@ -252,7 +334,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
-    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t));
     const asksFact = analysis.kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.
@@ -268,6 +350,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     );
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
+      placeFits: wordKnowledge.placeFits,
+      countryOf: wordKnowledge.countryOf,
+      variants: ranker.variants(analysis),
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
@@ -275,9 +360,16 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       if (asksFact && !fact) continue;
       return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
     }
-    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence still says.
+    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
+    // still says, if it holds everything the question says happened.
     const first = close[0];
-    if (first && first.score >= THRESHOLDS.sentenceWithUnknown && (analysis.kind === 'person' || analysis.kind === 'organisation'))
+    const events = analysis.terms.filter((t) => !ranker.isName(t) && ranker.isStrong(t));
+    if (
+      first &&
+      first.score >= THRESHOLDS.sentenceWithUnknown &&
+      (analysis.kind === 'person' || analysis.kind === 'organisation') &&
+      events.every((t) => first.shared.includes(t))
+    )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
   }
@@ -332,6 +424,13 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 }
 
 const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
+/** Words that ask what someone is or does, and nothing else. */
+const ROLE_QUESTION = new Set(
+  `job jobs role roles title titles position post office occupation profession work works working worked do does doing
+   did head heads run runs lead leads which ministry department company organisation organization agency firm employer
+   exactly mean means called known famous`.split(/\s+/),
+);
+
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;
 
@@ -346,8 +445,12 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     const verb = SPEECH_VERB.exec(s.text);
     let speaker: string | undefined;
     if (verb && people.length > 0) {
-      const at = verb.index;
-      speaker = [...people].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]!.entityId;
+      // "said Simon Jones" names the speaker right after the verb; otherwise it is whoever
+      // stands before it ("Dempsey, the minister, said Mr Ahern had been...").
+      const end = verb.index + verb[0].length;
+      const after = people.find((p) => p.start >= end && /^[\s,]*(?:(?:the|a)\s+[\p{L}\s'’-]{0,40}?\s)?$/u.test(s.text.slice(end, p.start)));
+      const before = people.filter((p) => p.end <= verb.index).at(-1);
+      speaker = (after ?? before ?? people[0]!).entityId;
     }
     const previous = i > 0 && sentences[i - 1]!.paragraph === s.paragraph ? out[i - 1] : undefined;
     if (!speaker && people.length === 0 && QUOTE.test(s.text)) speaker = previous;
