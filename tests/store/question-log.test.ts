@@ -42,7 +42,7 @@ let clock: number;
 const open: QuestionLog[] = [];
 
 function questionLog(options: QuestionLogOptions = {}, dataDir = dir): QuestionLog {
-  const log = createLogger({ level: 'info', write: (line) => lines.push(line) });
+  const log = createLogger({ level: 'info', format: 'pretty', write: (line) => lines.push(line) });
   const q = openQuestionLog(dataDir, log, { schedule: (flush) => flush(), now: () => new Date(clock), ...options });
   open.push(q);
   return q;
@@ -171,7 +171,7 @@ describe('the question log', () => {
   });
 
   it('writes after the reply by default: recording only queues', async () => {
-    const log = createLogger({ level: 'info', write: (line) => lines.push(line) });
+    const log = createLogger({ level: 'info', format: 'pretty', write: (line) => lines.push(line) });
     const q = openQuestionLog(dir, log);
     open.push(q);
     q.record(declined('did they sign a treaty'), { guildId: GUILD, via: 'slash' });
