@@ -4,6 +4,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageComponentInteraction,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Answer, Engine } from '../engine/types.ts';
 import type { Logger } from '../log.ts';
@@ -18,6 +20,9 @@ import {
 } from '../render/discord.ts';
 import type { BotContext, Command, Visibility } from './command.ts';
 import { COMMANDS, commandsByName } from './registry.ts';
+import { draftReply, gapsReply, refusal } from './commands/gaps.ts';
+import { topicReply } from './commands/topics.ts';
+import { shareReply, voteReply } from './feedback.ts';
 
 /**
  * The one place that talks back to Discord for interactions. It applies the shared policy:
@@ -33,10 +38,12 @@ export interface DispatcherOptions {
   readonly deferAfterMs?: number;
 }
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
 
 interface RespondOptions {
   readonly visibility: Visibility;
+  /** Replace the message the component sits on (paging) instead of answering with a new one. */
+  readonly update?: boolean;
   readonly defer: 'now' | 'if-slow';
   readonly deferAfterMs: number;
   readonly log: Logger;
@@ -70,8 +77,12 @@ async function tellFailure(interaction: Repliable, log: Logger): Promise<void> {
  */
 export async function respond(interaction: Repliable, options: RespondOptions, work: () => Reply | Promise<Reply>): Promise<void> {
   let deferring: Promise<unknown> | undefined;
+  const updating = options.update === true && interaction.isMessageComponent();
   const defer = () =>
-    (deferring ??= interaction.deferReply(options.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {}));
+    (deferring ??=
+      updating && interaction.isMessageComponent()
+        ? interaction.deferUpdate()
+        : interaction.deferReply(options.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {}));
   let timer: NodeJS.Timeout | undefined;
   try {
     if (options.defer === 'now') await defer();
@@ -82,6 +93,8 @@ export async function respond(interaction: Repliable, options: RespondOptions, w
     if (deferring !== undefined) {
       await deferring;
       await interaction.editReply(reply);
+    } else if (updating && interaction.isMessageComponent()) {
+      await interaction.update(reply);
     } else {
       await interaction.reply(withFlags(reply, options.visibility));
     }
@@ -100,6 +113,7 @@ export function describeInteraction(interaction: Interaction): string {
     return `/${interaction.commandName} (user ${interaction.user.id}, ${where})`;
   }
   if (interaction.isButton()) return `button ${interaction.customId} (user ${interaction.user.id}, ${where})`;
+  if (interaction.isStringSelectMenu()) return `menu ${interaction.customId} (user ${interaction.user.id}, ${where})`;
   return `interaction ${interaction.id}`;
 }
 
@@ -141,7 +155,43 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     }
   }
 
+  /** Buttons and menus other than the suggestion buttons: votes, Share, /gaps paging and drafts, /topics. */
+  async function component(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<boolean> {
+    const what = describeInteraction(interaction);
+    const parsed = parseCustomId(interaction.customId);
+    const privately = { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, log, what } as const;
+    const selected = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+    switch (parsed.kind) {
+      case 'vote':
+        await respond(interaction, privately, () => voteReply(interaction, parsed, ctx));
+        return true;
+      case 'share':
+        await respond(interaction, { ...privately, visibility: 'public' }, () => shareReply(interaction));
+        return true;
+      case 'gaps-page':
+      case 'gaps-draft': {
+        const refused = refusal(interaction, ctx);
+        if (refused !== undefined) {
+          await respond(interaction, privately, () => refused);
+        } else if (parsed.kind === 'gaps-page') {
+          await respond(interaction, { ...privately, update: true }, () =>
+            gapsReply(ctx.live.current(), ctx.questions, interaction.guildId!, parsed.page),
+          );
+        } else {
+          await respond(interaction, privately, () => draftReply(ctx.live.current(), ctx.questions, interaction.guildId!, Number(selected ?? -1)));
+        }
+        return true;
+      }
+      case 'topics-menu':
+        await respond(interaction, { ...privately, update: true }, () => topicReply(ctx.live.current(), Number(selected ?? -1)));
+        return true;
+      default:
+        return false;
+    }
+  }
+
   async function button(interaction: ButtonInteraction): Promise<void> {
+    if (await component(interaction)) return;
     const what = describeInteraction(interaction);
     const parsed = parseCustomId(interaction.customId);
     let engine: Engine;
@@ -168,7 +218,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     const found = answer;
     const article = engine.knowledge;
     await respond(interaction, { visibility, defer: 'if-slow', deferAfterMs, log, what }, () =>
-      renderAnswer(found, articleInfo(article)),
+      renderAnswer(found, articleInfo(article), { private: visibility === 'ephemeral' }),
     );
   }
 
@@ -177,6 +227,9 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
       if (interaction.isChatInputCommand()) await chatCommand(interaction);
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isButton()) await button(interaction);
+      else if (interaction.isStringSelectMenu()) {
+        if (!(await component(interaction))) log.debug(`ignored ${describeInteraction(interaction)}`);
+      }
       else log.debug(`ignored ${describeInteraction(interaction)}`);
     } catch (error) {
       // Only a bug in this file gets here; keep serving.
