@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
+import type { FactEntry } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import type { Analysis } from './lexicon.ts';
+import { stem, type Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion, together } from './compound.ts';
@@ -11,7 +12,7 @@ import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, asksWhatItIsCalled, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -25,7 +26,7 @@ export const THRESHOLDS = Object.freeze({
   /** ...or this good, when the question has a word the knowledge base has never seen. */
   answerWithUnknown: 0.65,
   /** A sentence answers on its own when it explains this much of the question... */
-  sentence: 0.6,
+  sentence: 0.55,
   /** ...or this much, when it states the date, amount, name or place the question asks for... */
   sentenceFact: 0.45,
   /** ...or this much, when the question has a word that is neither the article's nor ordinary English. */
@@ -61,6 +62,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   });
   const tagged = new Map<string, Span[]>();
   for (const m of knowledge.mentions ?? []) {
+    // "works as one": a lone "one" is a pronoun far more often than a count.
+    if (m.kind === 'number' && /^(?:one|a|an)$/i.test(m.text.trim())) continue;
     const list = tagged.get(m.passageId) ?? [];
     list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
     tagged.set(m.passageId, list);
@@ -70,7 +73,14 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   );
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
-  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])));
+  // "It will be built by...": a sentence that opens with a pronoun goes on about the one before.
+  const context: readonly (readonly string[])[] = sentences.map((s, i) =>
+    i > 0 && sentences[i - 1]!.paragraph === s.paragraph && OPENING_PRONOUN.test(s.text)
+      ? lexicon.analyseKnown(sentences[i - 1]!.text).terms
+      : [],
+  );
+  const contextOf = context.map((terms) => new Set(terms));
+  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])), context);
   const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   // Whether the article dates anything still to come ("work is due to begin in March").
@@ -90,6 +100,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     }
   // Dates that every phrasing asks of the past: a question in the present is not after them.
   const pastOnly = units.map((u) => u.type === 'date' && u.phrasings.every((p) => asksInThePast(words(p))));
+  const factById = new Map(knowledge.facts.map((f) => [f.id, f]));
   const featured = units.filter((u) => u.featured);
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
@@ -251,6 +262,44 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     };
   }
 
+  /**
+   * "murashko heads which ministry", "ian pearson job", "what does lavrov do": a question about
+   * who one person or organisation is, answered by its fact, curated or derived.
+   */
+  function answerRole(question: string, analysis: Analysis, notice?: string): Answer | undefined {
+    const named = analysis.entities.map((e) => factById.get(e.key.slice(1))).filter((f): f is FactEntry => f !== undefined);
+    if (named.length !== 1) return undefined;
+    const fact = named[0]!;
+    if (!fact.role || (fact.kind !== 'person' && fact.kind !== 'organisation')) return undefined;
+    const nameStems = new Set([fact.name, ...fact.aliases].flatMap((n) => words(n)).map(stem));
+    const rest = analysis.words.filter((w) => !isStopword(w) && !nameStems.has(stem(w)));
+    if (!rest.every((w) => ROLE_QUESTION.has(w))) return undefined;
+    const unit = byId.get(fact.id);
+    return unit ? answerUnit(question, unit, 0.8, notice) : undefined;
+  }
+
+  /** "what does LHP stand for": the name the article spells out for it. */
+  function answerAcronym(question: string, asked: readonly string[], notice?: string): Answer | undefined {
+    const text = asked.join(' ');
+    const m = /^(?:what )?(?:does |is |do )?(\w{2,8}) (?:stand|stands) for$|^what (?:does|do) (\w{2,8}) (?:stand for|mean)$|^what is (\w{2,8}) short for$|^(\w{2,8}) (?:is )?short for what$/.exec(text);
+    const acronym = m?.slice(1).find(Boolean);
+    if (!acronym) return undefined;
+    for (const [i, s] of sentences.entries()) {
+      const expansion = spelledOut(s.text, acronym);
+      if (expansion)
+        return {
+          question,
+          found: true,
+          answer: `${acronym.toUpperCase()} stands for ${expansion}.`,
+          confidence: 0.9,
+          citations: citationsOf([sentences[i]!.id]),
+          suggestions: [],
+          ...(notice ? { notice } : {}),
+        };
+    }
+    return undefined;
+  }
+
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
@@ -294,6 +343,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 
     const inventory = answerInventory(question, analysis, notice);
     if (inventory) return inventory;
+    const role = answerRole(question, analysis, notice);
+    if (role) return role;
+    const expanded = answerAcronym(question, analysis.words, notice);
+    if (expanded) return expanded;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
@@ -312,11 +365,12 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
-    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t));
     const asksFact = analysis.kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.
-    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
+    const asksName = !asksFact && asksWhatItIsCalled(analysis.words);
+    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact || asksName ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
     if (best.score < threshold) return undefined;
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     const close = ranked.filter(
@@ -329,16 +383,28 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
       placeFits: wordKnowledge.placeFits,
+      countryOf: wordKnowledge.countryOf,
+      variants: ranker.variants(analysis),
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
-      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
+      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
-      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
+      // "what will the stadium be called": the name the sentence gives it.
+      const name = asksName ? nameGiven(passage.text) : undefined;
+      if (asksName && !name && match.score < THRESHOLDS.sentence) continue;
+      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : name ? `${name}.` : passage.text, notice);
     }
-    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence still says.
+    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
+    // still says, if it holds everything the question says happened.
     const first = close[0];
-    if (first && first.score >= THRESHOLDS.sentenceWithUnknown && (analysis.kind === 'person' || analysis.kind === 'organisation'))
+    const events = analysis.terms.filter((t) => !ranker.isName(t) && ranker.isStrong(t));
+    if (
+      first &&
+      first.score >= THRESHOLDS.sentenceWithUnknown &&
+      (analysis.kind === 'person' || analysis.kind === 'organisation') &&
+      events.every((t) => first.shared.includes(t))
+    )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
   }
@@ -393,6 +459,15 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 }
 
 const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
+/** Words that ask what someone is or does, and nothing else. */
+const ROLE_QUESTION = new Set(
+  `job jobs role roles title titles position post office occupation profession work works working worked do does doing
+   did head heads run runs lead leads which ministry department company organisation organization agency firm employer
+   exactly mean means called known famous`.split(/\s+/),
+);
+
+const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|the (?:company|firm|group|club|trust|agency|centre|center|council|government|deal|project|plan))\b/i;
+
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;
 
@@ -419,6 +494,28 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     out.push(speaker);
   });
   return out;
+}
+
+/**
+ * The words a sentence spells an acronym out with: "the Lakeshire Health Partnership (LHP)"
+ * or "LHP (Lakeshire Health Partnership)" gives "Lakeshire Health Partnership" for "lhp".
+ */
+export function spelledOut(sentence: string, acronym: string): string | undefined {
+  const letters = acronym.toLowerCase();
+  const initials = (ws: readonly string[]) =>
+    ws.filter((w) => !/^(?:of|the|and|for|&)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  const escaped = acronym.replace(/[^\p{L}\p{N}]/gu, '');
+  const before = new RegExp(`((?:[\\p{L}'’&-]+\\s+){1,8})\\(${escaped}\\)`, 'iu').exec(sentence);
+  if (before) {
+    const ws = before[1]!.trim().split(/\s+/);
+    for (let k = 1; k <= ws.length; k++) {
+      const tail = ws.slice(ws.length - k);
+      if (initials(tail) === letters && /^\p{Lu}/u.test(tail[0]!)) return tail.join(' ');
+    }
+  }
+  const after = new RegExp(`\\b${escaped}\\s+\\(([^)]{3,80})\\)`, 'iu').exec(sentence);
+  if (after && initials(after[1]!.split(/\s+/)) === letters) return after[1]!;
+  return undefined;
 }
 
 function round(x: number): number {

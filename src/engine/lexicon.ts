@@ -51,7 +51,7 @@ export function stem(word: string): string {
 const entityKey = (id: string) => `@${id}`;
 
 /** An English word at least this common (Zipf scale) is taken as meant, not as a typo. */
-const KEEP_AS_TYPED_ZIPF = 3.5;
+const KEEP_AS_TYPED_ZIPF = 2.5;
 
 /** Most knowledge texts whose analysis is kept. */
 const KNOWN_CACHE_LIMIT = 100_000;
