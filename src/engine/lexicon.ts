@@ -53,6 +53,9 @@ const entityKey = (id: string) => `@${id}`;
 /** An English word at least this common (Zipf scale) is taken as meant, not as a typo. */
 const KEEP_AS_TYPED_ZIPF = 2.5;
 
+/** Most knowledge texts whose analysis is kept. */
+const KNOWN_CACHE_LIMIT = 100_000;
+
 /**
  * Everything known about the words of one knowledge base: the vocabulary that typos are
  * corrected against, and the aliases and synonyms that let different words mean one thing.
@@ -76,6 +79,14 @@ export class Lexicon {
   readonly #officeStems = new Set([...OFFICE_WORDS].map(stem));
 
   readonly #english: WordKnowledge;
+  /** Which keys each alias list holds, while the lists are built; dropped after. */
+  #aliasHeld = new Map<string, Set<string>>();
+  /** Knowledge text analysed once: the lexicon never changes after it is built. */
+  readonly #knownCache = new Map<string, Analysis>();
+
+  #mapId(map: Map<string, string[]>): number {
+    return map === this.#single ? 0 : map === this.#phrases ? 1 : 2;
+  }
 
   constructor(kb: KnowledgeBase, english: WordKnowledge = NO_WORD_KNOWLEDGE) {
     this.#english = english;
@@ -123,11 +134,17 @@ export class Lexicon {
       }
     for (const word of [...SPEECH_WORDS, ...kb.concepts.speech]) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
+    this.#aliasHeld = new Map();
+    const opposite = (x: string, y: string) => {
+      const list = this.#opposites.get(x);
+      if (list) list.push(y);
+      else this.#opposites.set(x, [y]);
+    };
     for (const [a, b] of [...GENERAL_OPPOSITES, ...kb.concepts.opposites]) {
       const [ta, tb] = [this.#analyse(a, false).terms, this.#analyse(b, false).terms];
       for (const x of ta) for (const y of tb) {
-        this.#opposites.set(x, [...(this.#opposites.get(x) ?? []), y]);
-        this.#opposites.set(y, [...(this.#opposites.get(y) ?? []), x]);
+        opposite(x, y);
+        opposite(y, x);
       }
     }
     // A typo is corrected to a word that matters: "staying" must not become the stopword "saying".
@@ -151,9 +168,15 @@ export class Lexicon {
     const all = words(term).map(stem);
     if (all.length === 0 || all.length > MAX_PHRASE) return;
     const put = (map: Map<string, string[]>, k: string) => {
-      const list = map.get(k) ?? [];
-      if (!list.includes(key)) list.push(key);
-      map.set(k, list);
+      // A set beside each list keeps this linear when many entries share an alias.
+      const mapKey = `${this.#mapId(map)}\u0000${k}`;
+      let held = this.#aliasHeld.get(mapKey);
+      if (!held) this.#aliasHeld.set(mapKey, (held = new Set()));
+      if (held.has(key)) return;
+      held.add(key);
+      const list = map.get(k);
+      if (list) list.push(key);
+      else map.set(k, [key]);
     };
     if (all.length === 1) {
       put(replaceSingle && !isStopword(all[0]!) ? this.#single : this.#phrases, all[0]!);
@@ -184,7 +207,14 @@ export class Lexicon {
 
   /** Knowledge text: no typo correction, every word defines the vocabulary. */
   analyseKnown(text: string): Analysis {
-    return this.#analyse(text, false);
+    // Repeated knowledge text (a phrasing shared by entries, a sentence's clauses) is analysed
+    // once. The cache is bounded: text analysed at question time must not grow it for ever.
+    const cached = this.#knownCache.get(text);
+    if (cached) return cached;
+    const analysis = this.#analyse(text, false);
+    if (this.#knownCache.size >= KNOWN_CACHE_LIMIT) this.#knownCache.clear();
+    this.#knownCache.set(text, analysis);
+    return analysis;
   }
 
   analyseQuestion(text: string): Analysis {
@@ -227,11 +257,18 @@ export class Lexicon {
     const entities: Array<{ key: string; position: number }> = [];
     const speech: number[] = [];
     const article: number[] = [];
+    const termSet = new Set<string>();
     const add = (t: string) => {
-      if (!terms.includes(t)) terms.push(t);
+      if (termSet.has(t)) return;
+      termSet.add(t);
+      terms.push(t);
     };
+    const entitySet = new Set<string>();
     const noteEntity = (key: string, position: number) => {
-      if (this.#entities.has(key) && !entities.some((e) => e.key === key)) entities.push({ key, position });
+      if (this.#entities.has(key) && !entitySet.has(key)) {
+        entitySet.add(key);
+        entities.push({ key, position });
+      }
     };
     const allStems = fixedAll.map(stem);
     let contentBefore = 0;
