@@ -14,7 +14,7 @@ import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
 import { asksInThePast, asksInThePresent, asksWhatItIsCalled, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
-import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
+import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
@@ -68,8 +68,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
     tagged.set(m.passageId, list);
   }
+  const findNames = nameFinder(names);
   const spansOf: readonly Span[][] = sentences.map((s) =>
-    mergeSpans([...(tagged.get(s.id) ?? []), ...nameSpans(s.text, names), ...quantitySpans(s.text)]),
+    mergeSpans([...(tagged.get(s.id) ?? []), ...findNames(s.text), ...quantitySpans(s.text)]),
   );
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));

@@ -104,28 +104,53 @@ export function nameSpans(
   text: string,
   names: ReadonlyArray<{ readonly name: string; readonly kind: SpanKind; readonly entityId: string }>,
 ): Span[] {
-  const lower = text.toLowerCase();
-  const out: Span[] = [];
-  const taken = new Uint8Array(text.length);
-  const sorted = [...names].sort((a, b) => b.name.length - a.name.length);
-  for (const { name, kind, entityId } of sorted) {
-    const needle = name.toLowerCase();
-    if (needle.length < 2) continue;
-    let from = 0;
-    for (;;) {
-      const at = lower.indexOf(needle, from);
-      if (at < 0) break;
-      from = at + 1;
-      const end = at + needle.length;
-      if (/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(lower[end] ?? '')) continue;
-      let free = true;
-      for (let i = at; i < end; i++) if (taken[i]) free = false;
-      if (!free) continue;
-      taken.fill(1, at, end);
-      out.push({ kind, text: text.slice(at, end), start: at, end, entityId });
-    }
+  return nameFinder(names)(text);
+}
+
+type Named = { readonly name: string; readonly kind: SpanKind; readonly entityId: string };
+
+/**
+ * A finder for many names at once: names are looked up by the word they start with, so a
+ * sentence costs one look-up per word, not one search per name.
+ */
+export function nameFinder(names: ReadonlyArray<Named>): (text: string) => Span[] {
+  const byFirst = new Map<string, Named[]>();
+  for (const n of names) {
+    const first = /^[\p{L}\p{N}]+/u.exec(n.name.toLowerCase())?.[0];
+    if (!first || n.name.length < 2) continue;
+    const list = byFirst.get(first);
+    if (list) list.push(n);
+    else byFirst.set(first, [n]);
   }
-  return out.sort((a, b) => a.start - b.start);
+  for (const list of byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return (text: string) => {
+    const lower = text.toLowerCase();
+    const found: Span[] = [];
+    for (const m of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const at = m.index;
+      if (/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '')) continue;
+      for (const n of byFirst.get(m[0]) ?? []) {
+        const needle = n.name.toLowerCase();
+        const end = at + needle.length;
+        if (lower.startsWith(needle, at) && !/[\p{L}\p{N}]/u.test(lower[end] ?? '')) {
+          found.push({ kind: n.kind, text: text.slice(at, end), start: at, end, entityId: n.entityId });
+          break;
+        }
+      }
+    }
+    // Longest first, then no overlaps: "Simon Jones" wins over "Jones".
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const taken = new Uint8Array(text.length);
+    const out: Span[] = [];
+    for (const sp of found) {
+      let free = true;
+      for (let i = sp.start; i < sp.end; i++) if (taken[i]) free = false;
+      if (!free) continue;
+      taken.fill(1, sp.start, sp.end);
+      out.push(sp);
+    }
+    return out.sort((a, b) => a.start - b.start);
+  };
 }
 
 /** Spans from several sources as one list: the first source to claim a stretch of text keeps it. */
