@@ -7,6 +7,7 @@ import type { BotContext } from './command.ts';
 import { scopeOf, syncCommands } from './commands-sync.ts';
 import { createClient } from './client.ts';
 import { createDispatcher } from './dispatch.ts';
+import { createRecentIds } from './recent-ids.ts';
 import { commandBodies } from './registry.ts';
 
 export interface RunningBot {
@@ -88,8 +89,16 @@ function wire(client: Client, ctx: BotContext, onFatal: (message: string) => voi
       );
     }
   });
-  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
-  client.on(Events.MessageCreate, (message) => void chat(message));
+  // A resumed session can deliver an event again; each is answered once.
+  const handled = createRecentIds();
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (handled.firstSight(`interaction:${interaction.id}`)) void dispatch(interaction);
+    else log.info(`skipped interaction ${interaction.id}: already handled (delivered again after a resume)`);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (handled.firstSight(`message:${message.id}`)) void chat(message);
+    else log.debug(`skipped message ${message.id}: already handled (delivered again after a resume)`);
+  });
 
   // Without an `error` listener an EventEmitter error would end the process.
   client.on(Events.Error, (error) => log.error('Discord client error', error));

@@ -25,6 +25,11 @@ export interface InteractionRecord {
   choices: JsonObject[] | null;
   /** Modal shown in response, if any. */
   modal: JsonObject | null;
+  /**
+   * A callback took effect but its answer was lost (a staged 5xx or hang): the client cannot
+   * know it landed, so trying again (and being told 40060) is right, not a second answer.
+   */
+  landedUnseen: boolean;
 }
 
 export interface StoredMessage {
@@ -38,6 +43,8 @@ export class FakeStore {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly #interactionsByToken = new Map<string, InteractionRecord>();
   readonly messages = new Map<string, StoredMessage>();
+  /** `channel:nonce` of bot messages sent with `enforce_nonce`, to the message created. */
+  readonly nonces = new Map<string, { messageId: string; at: number }>();
   globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
 
@@ -55,6 +62,7 @@ export class FakeStore {
       followUps: [],
       choices: null,
       modal: null,
+      landedUnseen: false,
     };
     this.interactions.set(record.id, record);
     this.#interactionsByToken.set(record.token, record);
