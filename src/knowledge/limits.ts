@@ -21,7 +21,26 @@ export const KNOWLEDGE_LIMITS = Object.freeze({
   /** One phrasing: nobody can ask a longer question with /ask, so no phrasing needs to be. */
   questionChars: LIMITS.questionMaxLength,
   synonymGroups: 2000,
+  /**
+   * Q&A phrasings and fact aliases together: what the index is built from. A refresh builds the
+   * new index on the main thread (it cannot be passed between threads), so this bounds how long
+   * that build holds up answering.
+   */
+  phrasings: 10_000,
 });
+
+/** Counts what the index is built from, for the phrasings limit. */
+export function checkPhrasingCount(
+  file: string,
+  qa: readonly { readonly questions: readonly string[] }[],
+  facts: readonly { readonly aliases: readonly string[]; readonly roleAliases: readonly string[] }[],
+): KnowledgeProblem | undefined {
+  let count = 0;
+  for (const entry of qa) count += entry.questions.length;
+  for (const fact of facts) count += 1 + fact.aliases.length + fact.roleAliases.length;
+  if (count <= KNOWLEDGE_LIMITS.phrasings) return undefined;
+  return { file, message: `${count} phrasings and aliases in all; the limit is ${KNOWLEDGE_LIMITS.phrasings}` };
+}
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 

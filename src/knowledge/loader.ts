@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseArticle } from './article.ts';
 import { decodeUtf8 } from './decode.ts';
-import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize } from './limits.ts';
+import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize, checkPhrasingCount } from './limits.ts';
 import { salvageCited } from './salvage.ts';
 import {
   conceptsFileSchema,
@@ -213,6 +213,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
     }
   }
 
+  const phrasings = checkPhrasingCount(`${KNOWLEDGE_FILES.qa} and ${KNOWLEDGE_FILES.facts}`, qa, facts);
+  if (phrasings !== undefined) problems.push(phrasings);
   checkUniqueIds(qa, facts, problems);
   checkSynonyms(concepts, problems);
   checkDuplicateQuestions(qa, problems);

@@ -119,3 +119,17 @@ describe('reading knowledge files from disk', () => {
     ]);
   });
 });
+
+describe('the phrasings limit', () => {
+  it('counts Q&A phrasings and fact aliases together', () => {
+    const perEntry = 80;
+    const count = Math.ceil(KNOWLEDGE_LIMITS.phrasings / perEntry) + 1;
+    const qa = Array.from({ length: count }, (_, i) =>
+      entry(`e${i}`, { questions: Array.from({ length: perEntry }, (_, k) => `What about trade ${i} ${k}?`) }),
+    );
+    const problems = problemsOf(buildKnowledge(sources({ qa })));
+    expect(problems).toEqual([
+      { file: 'qa.yaml and facts.yaml', message: `${count * perEntry + 1} phrasings and aliases in all; the limit is ${KNOWLEDGE_LIMITS.phrasings}` },
+    ]);
+  });
+});
