@@ -78,6 +78,20 @@ async function tellFailure(interaction: Repliable, log: Logger): Promise<void> {
   }
 }
 
+/** Past this, an interaction's id says it is older than it can be: a clock is off. Trust our own. */
+const MAX_TRUSTED_AGE_MS = 2000;
+
+/**
+ * Discord's 3 s run from when it created the interaction (its id says when), not from when the
+ * bot got to it: time spent waiting on a busy event loop counts too.
+ */
+function createdAt(interaction: Repliable): number {
+  const now = Date.now();
+  const created = (interaction as { createdTimestamp?: unknown }).createdTimestamp;
+  if (typeof created !== 'number' || !Number.isFinite(created)) return now;
+  return Math.min(now, Math.max(created, now - MAX_TRUSTED_AGE_MS));
+}
+
 /** How an acknowledgement ended: deferred (edit next), or the reply itself had landed. */
 type Acknowledged = 'deferred' | 'answered';
 
@@ -89,7 +103,7 @@ type Acknowledged = 'deferred' | 'answered';
  * Never throws.
  */
 export async function respond(interaction: Repliable, options: RespondOptions, work: () => Reply | Promise<Reply>): Promise<void> {
-  const started = Date.now();
+  const started = createdAt(interaction);
   const ackBy = started + (options.ackWithinMs ?? ACK_WITHIN_MS);
   const { log, what } = options;
   /** A reply was sent whose fate is unknown: a 40060 now means it landed. */

@@ -258,3 +258,16 @@ describe('acknowledging within Discord’s 3 s whatever one request does', () =>
     expect(payload(i, 1)).toMatchObject({ content: MESSAGES.somethingWentWrong });
   });
 });
+
+describe('the acknowledgement clock', () => {
+  it('runs from when Discord created the interaction: one that waited defers at once instead of risking a late reply', async () => {
+    const log = recordingLogger();
+    const ctx: BotContext = { live: fakeLive(fakeEngine()), config: CONFIG, log };
+    const dispatch = createDispatcher(ctx, { deferAfterMs: 1500, ackWithinMs: 2700 });
+    const interaction = new FakeInteraction({ kind: 'command', commandName: 'ask', options: { question: 'who runs roscosmos' } });
+    // Created 1.7 s ago: it sat behind a busy event loop.
+    Object.assign(interaction, { createdTimestamp: Date.now() - 1700 });
+    await dispatch(interaction.asInteraction());
+    expect(interaction.methods()).toEqual(['deferReply', 'editReply']);
+  });
+});
