@@ -18,6 +18,7 @@ import {
 } from '../render/discord.ts';
 import type { BotContext, Command, Visibility } from './command.ts';
 import { isAlreadyAcknowledged, isInconclusive, within } from './deadline.ts';
+import { editOriginal } from './edit-original.ts';
 import { COMMANDS, commandsByName } from './registry.ts';
 
 /**
@@ -156,7 +157,7 @@ export async function respond(interaction: Repliable, options: RespondOptions, w
     // An edit may be repeated: it sets the message to the same content.
     for (let attempt = 1; ; attempt++) {
       try {
-        await within(interaction.editReply(reply), EDIT_DEADLINE_MS);
+        await editOriginal(interaction, reply, EDIT_DEADLINE_MS);
         break;
       } catch (error) {
         if (!isInconclusive(error) || attempt === 3) throw error;

@@ -400,6 +400,11 @@ export class FakeDiscord {
     this.#http.injectFailure(failure);
   }
 
+  /** Forgets injected failures that no request has met yet. */
+  clearFailures(): void {
+    this.#http.clearFailures();
+  }
+
   /** Gateway opcode 7: clients reconnect and RESUME. */
   requestReconnect(): void {
     this.#gateway.requestReconnect();

@@ -68,7 +68,7 @@ function createCallback(ctx: RouteContext): RouteResult {
   const callback = { type, data, at: ctx.receivedAt, accepted: false };
   record.callbacks.push(callback);
   if (record.responseType !== null) {
-    if (record.landedUnseen) return discordError(400, 40060, 'Interaction has already been acknowledged.');
+    if (record.outcomeHidden) return discordError(400, 40060, 'Interaction has already been acknowledged.');
     return refuse(
       ctx,
       400,

@@ -165,6 +165,11 @@ export class FakeHttpServer {
     this.#failures.push({ ...failure, times: failure.times ?? 1 });
   }
 
+  /** Forgets staged failures that no request has met yet. */
+  clearFailures(): void {
+    this.#failures.length = 0;
+  }
+
   #takeFailure(route: RouteName | null): InjectedFailure | undefined {
     const index = this.#failures.findIndex((failure) => failure.route === route);
     const failure = this.#failures[index];
@@ -214,13 +219,13 @@ export class FakeHttpServer {
         receivedAt,
         violation,
       });
-      if (failure) {
-        if (routeName === 'create_interaction_response') {
-          const record = this.deps.store.interactions.get(match.params.interaction_id ?? '');
-          if (record && result.status < 300) record.landedUnseen = true;
-        }
-        result = failure.status === 'hang' ? { status: 0, body: result.body } : failureResult(failure);
-      }
+      if (failure) result = failure.status === 'hang' ? { status: 0, body: result.body } : failureResult(failure);
+    }
+
+    const hidden = failure !== undefined && (failure.status === 'hang' || (failure.landed === true && result.status !== 0));
+    if (hidden && routeName === 'create_interaction_response') {
+      const record = this.deps.store.interactions.get(match?.params.interaction_id ?? '');
+      if (record) record.outcomeHidden = true;
     }
 
     // Recorded before answering, so a test waiting for this request is never

@@ -26,10 +26,11 @@ export interface InteractionRecord {
   /** Modal shown in response, if any. */
   modal: JsonObject | null;
   /**
-   * A callback took effect but its answer was lost (a staged 5xx or hang): the client cannot
-   * know it landed, so trying again (and being told 40060) is right, not a second answer.
+   * A callback's outcome was hidden from the client (a staged hang, or a 5xx after it took
+   * effect): the client cannot know whether it landed, so trying again (and being told 40060)
+   * is right, not a second answer.
    */
-  landedUnseen: boolean;
+  outcomeHidden: boolean;
 }
 
 export interface StoredMessage {
@@ -62,7 +63,7 @@ export class FakeStore {
       followUps: [],
       choices: null,
       modal: null,
-      landedUnseen: false,
+      outcomeHidden: false,
     };
     this.interactions.set(record.id, record);
     this.#interactionsByToken.set(record.token, record);

@@ -1,0 +1,27 @@
+import { MessagePayload, Routes, type ButtonInteraction, type ChatInputCommandInteraction, type REST } from 'discord.js';
+import type { Reply } from '../render/discord.ts';
+import { within } from './deadline.ts';
+
+/**
+ * Edits an interaction's first response with a deadline that ends the request itself.
+ * discord.js sends one interaction's webhook requests one after another, so an edit left
+ * hanging (the REST timeout is 15 s, retried three times) would hold up the next attempt;
+ * aborting it frees the queue for the retry.
+ */
+export async function editOriginal(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, deadlineMs: number): Promise<void> {
+  const rest = (interaction.client as { rest?: REST } | undefined)?.rest;
+  const webhook = (interaction as { webhook?: unknown }).webhook;
+  // Without its own REST client and webhook (a stand-in), the interaction edits itself.
+  if (rest === undefined || webhook === undefined) {
+    await within(interaction.editReply(reply), deadlineMs);
+    return;
+  }
+  const { body, files } = await MessagePayload.create(interaction.webhook, reply).resolveBody().resolveFiles();
+  await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
+    body,
+    files: files ?? [],
+    auth: false,
+    signal: AbortSignal.timeout(deadlineMs),
+  });
+  (interaction as { replied: boolean }).replied = true;
+}
