@@ -48,7 +48,15 @@ function info(engine: Engine): VersionInfo {
 export interface LiveEngineOptions {
   /** How a refresh reads and checks the directory; by default in a worker thread. */
   readonly check?: (dir: string) => Promise<CheckResponse>;
+  /** Knowledge whose trial build took longer is refused: the real build would hold up answering as long. */
+  readonly maxBuildMs?: number;
 }
+
+/**
+ * The index is built on the main thread, where nothing else runs meanwhile. Past this the
+ * interactions arriving during the build could not be acknowledged within Discord's 3 s.
+ */
+export const MAX_BUILD_MS = 2500;
 
 /**
  * The first load runs here (nothing is being answered yet); refreshes are read and checked in a
@@ -75,6 +83,12 @@ export async function createLiveEngine(dir: string, options: LiveEngineOptions =
       return refused(`could not be checked: ${(error as Error).message}`);
     }
     if (!checked.result.ok) return { ok: false, current: info(before), problems: checked.result.problems };
+    const maxBuildMs = options.maxBuildMs ?? MAX_BUILD_MS;
+    if (checked.buildMs !== undefined && checked.buildMs > maxBuildMs)
+      return refused(
+        `building its index took ${Math.round(checked.buildMs)} ms, more than the ${maxBuildMs} ms a refresh may hold up answering; ` +
+          'make the knowledge smaller (fewer entries or phrasings)',
+      );
     const started = performance.now();
     let next: Engine;
     try {

@@ -226,3 +226,26 @@ describe('refresh off the main thread', () => {
     expect(live.current()).toBe(before);
   });
 });
+
+describe('the build on the main thread', () => {
+  it('refuses knowledge whose trial build took longer than a refresh may hold up answering', async () => {
+    const live = await createLiveEngine(dir, {
+      maxBuildMs: 2500,
+      check: async (d) => ({ ...(await checkHere(d)), buildMs: 4000 }),
+    });
+    const before = live.current();
+    const report = await live.refresh();
+    expect(report).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringMatching(/^building its index took 4000 ms, more than the 2500 ms a refresh may hold up answering/) }],
+    });
+    expect(live.current()).toBe(before);
+  });
+
+  it('reports how long the check and the main-thread build took', async () => {
+    const live = await createLiveEngine(dir, { check: checkHere });
+    const report = okReport(await live.refresh());
+    expect(report.timings?.checkMs).toBeGreaterThanOrEqual(0);
+    expect(report.timings?.mainThreadMs).toBeGreaterThan(0);
+  });
+});
