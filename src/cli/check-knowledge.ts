@@ -13,7 +13,7 @@ if (!result.ok) {
   const phrasings = kb.qa.reduce((n, e) => n + e.questions.length, 0);
   process.stdout.write(
     `${dir}: ok, version ${kb.version}: ${kb.article.paragraphs.length} paragraphs, ${kb.article.sentences.length} sentences, ` +
-      `${kb.qa.length} Q&A entries (${phrasings} phrasings), ${kb.facts.length} facts, ${kb.concepts.synonyms.length} synonym groups; ` +
+      `${kb.qa.length} Q&A entries (${phrasings} phrasings), ${kb.facts.length} facts (${kb.derivedFactIds.size} derived from the article), ${kb.concepts.synonyms.length} synonym groups; ` +
       `every citation resolves and every quote is word for word in the article\n`,
   );
 }

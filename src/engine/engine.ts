@@ -1,33 +1,69 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import type { QuestionKind } from './language.ts';
+import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
-import { ANSWER, DECLINE, NOTICE } from './messages.ts';
+import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion } from './compound.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
+import { clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
+import { SentenceRanker, type SentenceMatch } from './sentences.ts';
+import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
+import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
 export const THRESHOLDS = Object.freeze({
   /** A Q&A or fact match at least this good answers. */
   answer: 0.5,
+  /** A fact derived from the article, not curated, answers only this good a match. */
+  derivedFact: 0.8,
   /** ...or this good, when the question has a word the knowledge base has never seen. */
   answerWithUnknown: 0.65,
-  /** A sentence answers on its own only when it explains this much of the question... */
-  sentenceCoverage: 0.8,
-  /** ...and it must share at least this many terms' worth of weight. */
-  sentenceMinWeight: 3,
+  /** A sentence answers on its own when it explains this much of the question... */
+  sentence: 0.6,
+  /** ...or this much, when it states the date, amount, name or place the question asks for... */
+  sentenceFact: 0.45,
+  /** ...or this much, when the question has a word that is neither the article's nor ordinary English. */
+  sentenceWithUnknown: 0.8,
+  /** Sentences this close to the best are also looked at for the fact a question asks for. */
+  sentenceNear: 0.92,
+  /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
+  everydayZipf: 4.9,
   /** Suggestions must be at least this related to the question. */
   suggestion: 0.2,
   maxSuggestions: 3,
   maxCitations: 3,
 });
 
-export function buildEngine(knowledge: KnowledgeBase): Engine {
-  const index = new KnowledgeIndex(knowledge);
+const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
+  person: 'person',
+  organisation: 'organisation',
+  publication: 'organisation',
+  place: 'place',
+  country: 'place',
+});
+
+export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = ENGLISH): Engine {
+  const index = new KnowledgeIndex(knowledge, wordKnowledge);
   const { units, lexicon } = index;
+  const sentences = knowledge.article.sentences;
+  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge);
+  const names = knowledge.facts.flatMap((f) => {
+    const kind = SPAN_OF_ENTITY[f.kind];
+    return kind ? [f.name, ...f.aliases].map((name) => ({ name, kind, entityId: f.id })) : [];
+  });
+  const tagged = new Map<string, Span[]>();
+  for (const m of knowledge.mentions ?? []) {
+    const list = tagged.get(m.passageId) ?? [];
+    list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
+    tagged.set(m.passageId, list);
+  }
+  const spansOf: readonly Span[][] = sentences.map((s) =>
+    mergeSpans([...(tagged.get(s.id) ?? []), ...nameSpans(s.text, names), ...quantitySpans(s.text)]),
+  );
+  const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   const byId = new Map(units.map((u) => [u.id, u]));
   const ownerOf = new Map(units.map((u, i) => [u.id, i]));
   const byPhrasing = new Map<string, Unit>();
@@ -154,6 +190,9 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
     }
 
+    // Everyday English the article happens not to use is no sign the question is off its subject;
+    // a rarer word ("circulation", "turnover") may well be its point.
+    const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w) || wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     // Only matches that could answer or be suggested need ranking.
     const ranked = index
@@ -171,31 +210,67 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
 
     const reason = declineReason(analysis, lexicon, quoted, best ? units[best.owner]!.type : undefined);
     if (reason) return decline(question, reason, 0.9, suggestionsFor(ranked), notice);
-    const threshold = analysis.unknown.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
-    if (best && best.score >= threshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
+    const threshold = strange.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
+    // A derived fact knows only a name and a role: it answers "who is X", not every question naming X.
+    const unitThreshold = best && units[best.owner]!.derived ? Math.max(threshold, THRESHOLDS.derivedFact) : threshold;
+    if (best && best.score >= unitThreshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
-    const sentence = index.matchSentences(analysis)[0];
-    if (
-      sentence &&
-      analysis.unknown.length === 0 &&
-      sentenceFits(analysis.kind) &&
-      sentence.questionCoverage >= THRESHOLDS.sentenceCoverage &&
-      sentence.matched >= THRESHOLDS.sentenceMinWeight
-    ) {
-      const passage = index.sentences[sentence.owner]!;
-      return {
-        question,
-        found: true,
-        answer: ANSWER.fromSentence,
-        confidence: round(sentence.score),
-        citations: citationsOf([passage.id]),
-        suggestions: [],
-        ...(notice ? { notice } : {}),
-      };
-    }
+    const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
+    if (fromSentence) return fromSentence;
 
-    const answer = analysis.unknown.length > 0 ? DECLINE.unknownWords(analysis.unknown) : DECLINE.notCovered;
+    const answer = strange.length > 0 ? DECLINE.unknownWords(strange) : DECLINE.notCovered;
     return decline(question, answer, 1 - (best?.score ?? 0), suggestionsFor(ranked), notice);
+  }
+
+  /**
+   * The article's sentences ranked against the question; for a question that asks for a date,
+   * an amount, a count, a person or a place, the first close sentence that states one answers,
+   * and the answer is that fact.
+   */
+  function answerFromSentences(question: string, analysis: Analysis, strange: boolean, notice?: string): Answer | undefined {
+    const ranked = ranker.rank(analysis);
+    const best = ranked[0];
+    // A question that shares nothing with the article but through synonyms is about something else.
+    if (!best || best.matchedDirect === 0) return undefined;
+    // "what did kim and putin discuss" is not answered by a sentence that only names them both.
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
+    const asksFact = analysis.kind !== 'other';
+    // A sentence that states the very kind of fact asked for, in the clause that matches, is
+    // evidence of its own: it may explain less of the question's wording.
+    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
+    if (best.score < threshold) return undefined;
+    const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
+    const close = ranked.filter(
+      (m) =>
+        m.score >= best.score * THRESHOLDS.sentenceNear &&
+        (!asksEvent || m.matchedEvent) &&
+        m.score >= threshold &&
+        (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
+    );
+    const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf };
+    for (const match of close) {
+      const passage = sentences[match.owner]!;
+      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
+      if (asksFact && !fact) continue;
+      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
+    }
+    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence still says.
+    const first = close[0];
+    if (first && first.score >= THRESHOLDS.sentenceWithUnknown && (analysis.kind === 'person' || analysis.kind === 'organisation'))
+      return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
+    return undefined;
+  }
+
+  function sentenceAnswer(question: string, match: SentenceMatch, answer: string, notice?: string): Answer {
+    return {
+      question,
+      found: true,
+      answer,
+      confidence: round(match.score),
+      citations: citationsOf([sentences[match.owner]!.id]),
+      suggestions: [],
+      ...(notice ? { notice } : {}),
+    };
   }
 
   return {
@@ -233,11 +308,6 @@ export function buildEngine(knowledge: KnowledgeBase): Engine {
       return [...topics].map(([name, questions]): Topic => ({ name, questions }));
     },
   };
-}
-
-/** A sentence found by its words alone cannot be trusted to hold a date, number or place asked for. */
-function sentenceFits(kind: QuestionKind): boolean {
-  return kind === 'other' || kind === 'person';
 }
 
 function round(x: number): number {

@@ -4,6 +4,7 @@ import { ARTICLE_STEMS, WEAK_WORDS } from './language.ts';
 import { Lexicon, stem, type Analysis } from './lexicon.ts';
 import { scriptOf } from './normalise.ts';
 import { unitsOf, type Unit } from './units.ts';
+import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
 
 /** Weak words count the same little whether the knowledge uses them or not. */
 const WEAK_WEIGHT = 0.5;
@@ -73,8 +74,8 @@ export class KnowledgeIndex {
   readonly #unitScratch: { matched: Float64Array; strong: Float64Array };
   readonly #sentenceScratch: { matched: Float64Array; strong: Float64Array };
 
-  constructor(kb: KnowledgeBase) {
-    this.lexicon = new Lexicon(kb);
+  constructor(kb: KnowledgeBase, wordKnowledge: WordKnowledge = NO_WORD_KNOWLEDGE) {
+    this.lexicon = new Lexicon(kb, wordKnowledge);
     this.units = unitsOf(kb);
     this.sentences = kb.article.sentences;
     this.#weakStems = new Set([...WEAK_WORDS].map(stem));

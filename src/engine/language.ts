@@ -70,6 +70,13 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
    chancellor senator general admiral`.split(/\s+/),
 );
 
+/** Words that ask what someone said or wrote, in any article; concepts.yaml may add more. */
+export const SPEECH_WORDS: readonly string[] = Object.freeze(
+  `say says said saying tell tells told write writes wrote written claim claims claimed quote quotes quoted comment
+   comments commented statement statements remark remarks remarked think thinks thought thoughts believe believes
+   opinion speak speaks spoke words`.split(/\s+/),
+);
+
 /** Words for the article itself: "what did the article say" asks the article, not a person in it. */
 export const ARTICLE_WORDS: ReadonlySet<string> = new Set(
   'article articles story piece text report paper op oped essay letter author writer'.split(' '),
@@ -91,7 +98,8 @@ const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
   ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['duration', ['how long', 'for how long']],
-  ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'где', 'куда']],
+  ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'what town',
+    'which town', 'what region', 'which region', 'what area', 'which area', 'what location', 'which location', 'где', 'куда']],
   ['organisation', ['which newspaper', 'what newspaper', 'which paper', 'what paper', 'which daily', 'what daily',
     'which publication', 'what publication', 'which outlet', 'what outlet', 'which agency', 'what agency',
     'which organisation', 'which organization', 'which company', 'what company', 'which website', 'what website',

@@ -1,8 +1,9 @@
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge/types.ts';
-import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
+import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, SPEECH_WORDS, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
 import { SpellingCorrector } from './spelling.ts';
+import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
 
 /** Longest alias or synonym, in content words, that is looked for as a phrase. */
 const MAX_PHRASE = 6;
@@ -48,6 +49,9 @@ export function stem(word: string): string {
 
 const entityKey = (id: string) => `@${id}`;
 
+/** An English word at least this common (Zipf scale) is taken as meant, not as a typo. */
+const KEEP_AS_TYPED_ZIPF = 3.5;
+
 /**
  * Everything known about the words of one knowledge base: the vocabulary that typos are
  * corrected against, and the aliases and synonyms that let different words mean one thing.
@@ -70,7 +74,10 @@ export class Lexicon {
   #longestRole = 1;
   readonly #officeStems = new Set([...OFFICE_WORDS].map(stem));
 
-  constructor(kb: KnowledgeBase) {
+  readonly #english: WordKnowledge;
+
+  constructor(kb: KnowledgeBase, english: WordKnowledge = NO_WORD_KNOWLEDGE) {
+    this.#english = english;
     const texts: string[] = [...kb.article.sentences.map((s) => s.text)];
     for (const e of kb.qa) texts.push(...e.questions, e.answer);
     for (const f of kb.facts) texts.push(f.name, ...f.aliases, f.role ?? '', ...f.roleAliases, f.description);
@@ -106,7 +113,13 @@ export class Lexicon {
         this.#longestRole = Math.max(this.#longestRole, stems.length);
       }
     }
-    for (const word of kb.concepts.speech) for (const s of contentStems(word, true)) this.#speech.add(s);
+    // An office the article itself names is known even when no fact holds it: the sentence answers.
+    for (const sentence of kb.article.sentences)
+      for (const office of officesNamed(sentence.text)) {
+        this.#roles.add(office.join(' '));
+        this.#longestRole = Math.max(this.#longestRole, office.length);
+      }
+    for (const word of [...SPEECH_WORDS, ...kb.concepts.speech]) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
     for (const [a, b] of kb.concepts.opposites) {
       const [ta, tb] = [this.#analyse(a, false).terms, this.#analyse(b, false).terms];
@@ -188,6 +201,9 @@ export class Lexicon {
         }
       return { word };
     }
+    // "staying" is no slip of "studying": a word of ordinary English stands as typed, unless it
+    // is so rare that a slip is likelier ("minster" for "minister").
+    if (this.#english.isOrdinary(word) && this.#english.frequency(word) >= KEEP_AS_TYPED_ZIPF) return { word };
     const fixed = this.#corrector.correct(word) ?? this.#everydayCorrector.correct(word);
     if (fixed) return { word: fixed, correctedFrom: word };
     return { word };
@@ -301,6 +317,32 @@ export class Lexicon {
     return undefined;
   }
 }
+
+/**
+ * The offices a text names, as content stems: "First Deputy Prime Minister" as a whole title,
+ * "the government's communications minister" by the words before the office word.
+ */
+function officesNamed(text: string): string[][] {
+  const out: string[][] = [];
+  const tokens = [...text.matchAll(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu)].map((m) => m[0]);
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (!OFFICE_STEMS.has(stem(w.toLowerCase()))) continue;
+    const titled = /^\p{Lu}/u.test(w);
+    const run: string[] = [w];
+    for (let j = i - 1; j >= 0 && run.length < 4; j--) {
+      const t = tokens[j]!;
+      if (!/^[\p{L}\p{N}]/u.test(t) || isStopword(t.toLowerCase()) || /['’]s$/.test(t)) break;
+      if (titled && !/^\p{Lu}/u.test(t)) break;
+      run.unshift(t);
+      if (!titled && run.length >= 2) break;
+    }
+    if (run.length >= 2) out.push(contentStems(run.join(' ')));
+  }
+  return out;
+}
+
+const OFFICE_STEMS: ReadonlySet<string> = new Set([...OFFICE_WORDS].map(stem));
 
 /** "n" in "n korea" helps find the phrase but is no term of its own. */
 function isLetter(word: string): boolean {

@@ -8,7 +8,7 @@ export const MAX_QUESTION_CHARS = 500;
 
 const DISCORD_TOKENS = [
   /<a?:\w{1,32}:\d{17,20}>/g, // custom emoji
-  /<(?:@[!&]?|#)\d{17,20}>/g, // user, role and channel mentions
+  /<(?:@[!&]?|#)\d{1,20}>/g, // user, role and channel mentions
   /<\/[\w -]{1,32}:\d{17,20}>/g, // command mentions
   /<t:\d+(?::[tTdDfFR])?>/g, // timestamps
   /@(?:everyone|here)\b/gi,

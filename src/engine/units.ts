@@ -14,6 +14,8 @@ export interface Unit {
   readonly cite: readonly string[];
   readonly topic: string;
   readonly featured: boolean;
+  /** Found in the article by the tagger rather than written by a moderator. */
+  readonly derived: boolean;
 }
 
 const TYPE_OF_KIND: Readonly<Record<EntityKind, AnswerType>> = Object.freeze({
@@ -49,7 +51,7 @@ function factQuestion(f: FactEntry): string {
 }
 
 /** A fact answers "who is <name>" and "who is the <role>", in every alias, both ways round. */
-function factUnit(f: FactEntry): Unit {
+function factUnit(f: FactEntry, derived: boolean): Unit {
   const names = [f.name, ...f.aliases];
   const roles = [f.role, ...f.roleAliases].filter((r): r is string => Boolean(r));
   return {
@@ -62,6 +64,7 @@ function factUnit(f: FactEntry): Unit {
     cite: f.cite,
     topic: TOPIC_OF_KIND[f.kind],
     featured: false,
+    derived,
   };
 }
 
@@ -76,6 +79,7 @@ export function unitsOf(kb: KnowledgeBase): Unit[] {
     cite: e.cite,
     topic: e.topic ?? 'Other questions',
     featured: e.featured ?? false,
+    derived: false,
   }));
-  return [...qa, ...kb.facts.map(factUnit)];
+  return [...qa, ...kb.facts.map((f) => factUnit(f, kb.derivedFactIds.has(f.id)))];
 }

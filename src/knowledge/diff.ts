@@ -6,12 +6,16 @@ export interface KnowledgeDiff {
   readonly removed: readonly string[];
 }
 
-/** Entries keyed as `qa:<id>`, `fact:<id>`, `passage:<id>`, each with a comparable fingerprint. */
+/**
+ * Entries keyed as `qa:<id>`, `fact:<id>`, `passage:<id>`, each with a comparable fingerprint.
+ * Facts derived from the article are left out: they change with its sentences, which are
+ * reported already, and listing them would bury the moderator's own edits.
+ */
 function keyed(kb: KnowledgeBase): Map<string, string> {
   const out = new Map<string, string>();
   for (const p of kb.article.sentences) out.set(`passage:${p.id}`, p.text);
   for (const e of kb.qa) out.set(`qa:${e.id}`, JSON.stringify(e));
-  for (const f of kb.facts) out.set(`fact:${f.id}`, JSON.stringify(f));
+  for (const f of kb.facts) if (!kb.derivedFactIds.has(f.id)) out.set(`fact:${f.id}`, JSON.stringify(f));
   out.set('concepts', JSON.stringify(kb.concepts));
   out.set('article:meta', JSON.stringify(kb.article.meta));
   return out;

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseArticle } from './article.ts';
 import { decodeUtf8 } from './decode.ts';
+import { addDerivedKnowledge } from './derive/integrate.ts';
 import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize, checkPhrasingCount } from './limits.ts';
 import { salvageCited } from './salvage.ts';
 import {
@@ -181,7 +182,8 @@ export interface KnowledgeSources {
 /** Pure: builds and cross-checks a knowledge base from file contents, reporting every problem at once. */
 export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new Date()): LoadResult {
   const problems: KnowledgeProblem[] = [];
-  const required: FileName[] = [KNOWLEDGE_FILES.article, KNOWLEDGE_FILES.qa, KNOWLEDGE_FILES.facts];
+  // Without facts.yaml the facts are those derived from the article.
+  const required: FileName[] = [KNOWLEDGE_FILES.article, KNOWLEDGE_FILES.qa];
   for (const file of required) if (sources[file] === undefined) problems.push({ file, message: 'is missing' });
   const oversized = oversizedSources(sources);
   if (oversized.length > 0) return { ok: false, problems: [...problems, ...oversized] };
@@ -195,8 +197,10 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
     const top = qaFileSchema.safeParse(raw);
     return top.success ? top.data.entries : top.error;
   }, qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa);
+  let suppress: readonly string[] = [];
   const facts = readList(KNOWLEDGE_FILES.facts, sources, problems, (raw) => {
-    const top = factsFileSchema.safeParse(raw);
+    const top = factsFileSchema.safeParse(raw ?? {});
+    if (top.success) suppress = top.data.suppress;
     return top.success ? top.data.entities : top.error;
   }, factEntrySchema as z.ZodType<FactEntry>, { what: 'entities', max: KNOWLEDGE_LIMITS.factEntries }, rejectedFacts);
 
@@ -230,14 +234,29 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   }
   if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
 
+  const article = articleResult.article;
+  const derived = addDerivedKnowledge(article, facts, {
+    suppress,
+    takenIds: new Set(qa.map((e) => e.id)),
+    isValid: (fact) => {
+      const found: KnowledgeProblem[] = [];
+      if (!factEntrySchema.safeParse(fact).success) return false;
+      checkCitations(KNOWLEDGE_FILES.facts, [fact], article, found);
+      checkQuotedText(KNOWLEDGE_FILES.facts, [{ id: fact.id, text: fact.description }], article, found);
+      return found.length === 0;
+    },
+  });
+
   const hash = createHash('sha256');
   for (const file of Object.values(KNOWLEDGE_FILES)) hash.update(`${file}\0${sources[file] ?? ''}\0`);
   return {
     ok: true,
     knowledge: {
-      article: articleResult.article,
+      article,
       qa,
-      facts,
+      facts: derived.facts,
+      derivedFactIds: derived.derivedFactIds,
+      mentions: derived.mentions,
       concepts,
       version: hash.digest('hex').slice(0, 12),
       loadedAt,

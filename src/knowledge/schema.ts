@@ -74,7 +74,13 @@ export const factEntrySchema = z
   .strict();
 export type FactEntry = z.infer<typeof factEntrySchema>;
 
-export const factsFileSchema = z.object({ entities: z.array(z.unknown()) }).strict();
+export const factsFileSchema = z
+  .object({
+    entities: z.array(z.unknown()).nullish().transform((v) => v ?? []),
+    /** Ids or names of derived facts that are wrong: a moderator's veto over what the article seemed to say. */
+    suppress: z.array(text).default([]),
+  })
+  .strict();
 
 export const conceptsFileSchema = z
   .object({

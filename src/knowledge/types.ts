@@ -1,3 +1,4 @@
+import type { Mention } from './derive/index.ts';
 import type { ArticleFrontMatter, ConceptsFile, FactEntry, QaEntry } from './schema.ts';
 
 /** A quotable piece of the article: a whole paragraph (`p2`) or one sentence of it (`p2.s1`). */
@@ -21,7 +22,12 @@ export interface Article {
 export interface KnowledgeBase {
   readonly article: Article;
   readonly qa: readonly QaEntry[];
+  /** Curated facts, then those derived from the article that no curated fact covers. */
   readonly facts: readonly FactEntry[];
+  /** Ids in `facts` derived from the article rather than written in facts.yaml. */
+  readonly derivedFactIds: ReadonlySet<string>;
+  /** Every name, date, number, amount and percentage in the article's sentences. */
+  readonly mentions: readonly Mention[];
   readonly concepts: ConceptsFile;
   /** Short content hash of all knowledge files: the same files give the same version. */
   readonly version: string;

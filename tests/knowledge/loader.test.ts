@@ -81,7 +81,6 @@ describe('loadKnowledge on the real knowledge directory', () => {
     expect(problemsOf(result)).toEqual([
       { file: 'article.md', message: 'is missing' },
       { file: 'qa.yaml', message: 'is missing' },
-      { file: 'facts.yaml', message: 'is missing' },
     ]);
   });
 });
@@ -90,7 +89,9 @@ describe('buildKnowledge', () => {
   it('builds a valid knowledge base from in-memory sources', () => {
     const kb = ok(buildKnowledge(sources()));
     expect(kb.qa.map((e) => e.id)).toEqual(['meeting', 'trade']);
-    expect(kb.facts.map((f) => f.id)).toEqual(['epsilon']);
+    // Curated facts first, then what the article names that they do not cover (Delta, after "in").
+    expect(kb.facts.map((f) => f.id)).toEqual(['epsilon', 'delta']);
+    expect([...kb.derivedFactIds]).toEqual(['delta']);
     expect(kb.article.sentences.map((s) => s.id)).toEqual(['p1.s1', 'p1.s2', 'p2.s1']);
     expect(kb.concepts).toEqual({ synonyms: [], speech: [], opposites: [] });
   });
@@ -112,8 +113,17 @@ describe('buildKnowledge', () => {
   });
 
   it('reports a missing required file by name', () => {
+    const { 'qa.yaml': _qa, ...rest } = sources();
+    expect(onlyProblem(rest)).toEqual({ file: 'qa.yaml', message: 'is missing' });
+  });
+
+  it('loads without facts.yaml, or with an empty one: the facts are then those derived from the article', () => {
     const { 'facts.yaml': _facts, ...rest } = sources();
-    expect(onlyProblem(rest)).toEqual({ file: 'facts.yaml', message: 'is missing' });
+    for (const variant of [rest, { ...rest, 'facts.yaml': '' }, { ...rest, 'facts.yaml': '# nothing curated yet\n' }, { ...rest, 'facts.yaml': 'entities:\n' }]) {
+      const kb = ok(buildKnowledge(variant));
+      expect(kb.facts.length).toBeGreaterThan(0);
+      expect(kb.facts.every((f) => kb.derivedFactIds.has(f.id))).toBe(true);
+    }
   });
 
   it('does not require concepts.yaml', () => {

@@ -47,6 +47,8 @@ export function fakeKnowledge(version = 'abc123def456'): KnowledgeBase {
     article: { meta: { title: TITLE }, paragraphs: [], sentences: [], passages: new Map() },
     qa: [],
     facts: [],
+    derivedFactIds: new Set(),
+    mentions: [],
     concepts: { synonyms: [], speech: [], opposites: [] },
     version,
     loadedAt: LOADED_AT,

@@ -1,0 +1,229 @@
+import type { QuestionKind } from './language.ts';
+import { isStopword } from './language.ts';
+import { stem } from './lexicon.ts';
+import { words } from './normalise.ts';
+import type { Span, SpanKind } from './spans.ts';
+
+/**
+ * Pulls the fact a question asks for out of the sentence that holds it: the date for "when",
+ * the amount for "how much", the count and the names for "how many", the person for "who",
+ * the place for "where". Pure: the sentence, its spans and the question in, a short answer out.
+ */
+
+/** A stretch of a sentence between commas, dashes, brackets or semicolons, with its matching terms. */
+export interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly terms: ReadonlySet<string>;
+  /** Terms of its words that are not names: what happens, rather than who it happens to. */
+  readonly eventTerms: ReadonlySet<string>;
+}
+
+/** What the question asks about, as matching terms with their weights. */
+export interface Asked {
+  readonly words: readonly string[];
+  readonly terms: readonly string[];
+  readonly weight: (term: string) => number;
+  /** The kinds of name a noun counts: "firms" counts organisations, "officials" people. */
+  readonly kindsOf: (noun: string) => readonly SpanKind[];
+}
+
+/** The answer must stand in a clause that holds at least this share of what the question and sentence share. */
+const CLAUSE_SHARE = 0.5;
+
+export function clausesOf(sentence: string, termsOf: (text: string) => readonly string[]): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s|$/g)) {
+    const end = m.index;
+    if (end > start) {
+      const text = sentence.slice(start, end);
+      // A capitalised word inside a sentence is a name; the sentence's first word may be any word.
+      const lower = text.replace(/[\p{L}\p{N}'’-]+/gu, (w, at: number) => (start + at > 0 && /^\p{Lu}/u.test(w) ? ' ' : w));
+      out.push({ start, end, terms: new Set(termsOf(text)), eventTerms: new Set(termsOf(lower)) });
+    }
+    start = end + m[0].length;
+    if (m[0] === '') break;
+  }
+  return out;
+}
+
+export interface StatedFact {
+  /** The short answer: the fact in the article's own words. */
+  readonly text: string;
+  /** The part of the sentence that answers, for highlighting. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const TIME_UNITS = /^\s*(?:full\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b/i;
+
+/** Which kinds of span answer which kind of question, best first. */
+function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanKind[] {
+  const text = ` ${question.join(' ')} `;
+  switch (kind) {
+    case 'date':
+      return ['date'];
+    case 'number':
+      if (/ percent | percentage | per cent | share | proportion /.test(text)) return ['percent', 'number'];
+      if (/ how much | cost | costs | price | worth | paid | pay | spend | spent | raise | raised /.test(text)) return ['money', 'percent'];
+      return ['number', 'percent'];
+    case 'age':
+    case 'duration':
+      return ['number'];
+    case 'person':
+      return ['person', 'organisation'];
+    case 'place':
+      return ['place'];
+    case 'organisation':
+      return ['organisation'];
+    default:
+      return [];
+  }
+}
+
+/** Token offsets of the sentence's words that the question also uses (by stem): where the answer is near. */
+function anchors(sentence: string, question: readonly string[]): number[] {
+  const asked = new Set(question.filter((w) => !isStopword(w)).map(stem));
+  const out: number[] = [];
+  for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = words(m[0])[0];
+    if (w !== undefined && asked.has(stem(w))) out.push(m.index);
+  }
+  return out;
+}
+
+/** Whether the question already names this span ("what happened in 2000" does not ask for 2000). */
+function named(span: Span, question: readonly string[]): boolean {
+  const spanWords = words(span.text).filter((w) => !isStopword(w));
+  if (spanWords.length === 0) return false;
+  const asked = new Set(question.map(stem));
+  return spanWords.every((w) => asked.has(stem(w)));
+}
+
+function distance(span: Span, points: readonly number[]): number {
+  if (points.length === 0) return 0;
+  let best = Infinity;
+  for (const p of points) best = Math.min(best, p < span.start ? span.start - p : p > span.end ? p - span.end : 0);
+  return best;
+}
+
+/** "Simon Jones, the Labs' managing director," : the name and the apposition that says who they are. */
+function withApposition(sentence: string, span: Span): StatedFact {
+  const rest = sentence.slice(span.end);
+  const m = /^,\s((?:the|a|an)\s[^,.;:"“”]{2,60}?|[\p{Lu}][^,.;:"“”]{1,40}'s\s[^,.;:"“”]{2,40}?)(?=[,.;]|$)/u.exec(rest);
+  if (m) {
+    const end = span.end + m[0].length;
+    return { text: sentence.slice(span.start, end), start: span.start, end };
+  }
+  return { text: span.text, start: span.start, end: span.end };
+}
+
+/** "five years" : a number that counts time. */
+function withTimeUnit(sentence: string, span: Span): StatedFact {
+  const unit = TIME_UNITS.exec(sentence.slice(span.end));
+  const end = unit ? span.end + unit[0].length : span.end;
+  return { text: sentence.slice(span.start, end), start: span.start, end };
+}
+
+/** The noun a "how many" question counts: "how many small firms" counts firms. */
+function countedNoun(question: readonly string[]): string | undefined {
+  const at = question.findIndex((w, i) => w === 'how' && question[i + 1] === 'many');
+  if (at < 0) return undefined;
+  const rest = question.slice(at + 2);
+  const stop = rest.findIndex((w) => isStopword(w) && !['other', 'different'].includes(w));
+  const phrase = stop < 0 ? rest : rest.slice(0, stop);
+  return phrase[phrase.length - 1];
+}
+
+/** Names of the counted kind listed in the sentence: the count and the items, for "how many" without a number. */
+function listed(spans: readonly Span[], question: readonly string[], kinds: readonly SpanKind[]): Span[] {
+  const names = spans.filter((s) => kinds.includes(s.kind) && !named(s, question));
+  const seen = new Set<string>();
+  return names.filter((s) => {
+    const key = s.entityId ?? s.text.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The fact of this kind that the sentence states, or undefined when it states none. */
+export function statedFact(
+  kind: QuestionKind,
+  asked: Asked,
+  sentence: string,
+  spans: readonly Span[],
+  clauses: readonly Clause[],
+): StatedFact | undefined {
+  const question = asked.words;
+  const kinds = wanted(kind, question);
+  if (kinds.length === 0) return undefined;
+  const near = anchors(sentence, question);
+  // "when did they establish relations" is not answered by a date in another clause of the
+  // sentence: the clause of the answer must hold what happened; names may stand anywhere.
+  const shared = asked.terms.filter((t) => clauses.some((c) => c.eventTerms.has(t)));
+  const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
+  const inClause = (span: Span) => {
+    if (sharedWeight === 0) return true;
+    const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
+    if (at < 0) return true;
+    // A name's role stands beside it: "Simon Jones, the Labs' managing director".
+    const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
+    const near = isName ? clauses.slice(Math.max(0, at - 1), at + 2) : [clauses[at]!];
+    const w = shared.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
+    return w >= CLAUSE_SHARE * sharedWeight;
+  };
+  for (const k of kinds) {
+    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s));
+    if (kind === 'duration' || kind === 'age') {
+      // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
+      const timed = candidates.filter((s) =>
+        kind === 'age'
+          ? /^\s*years?\s+old\b/i.test(sentence.slice(s.end)) || /\baged\s*$/i.test(sentence.slice(0, s.start))
+          : TIME_UNITS.test(sentence.slice(s.end)),
+      );
+      if (timed.length > 0) return withTimeUnit(sentence, closest(timed, near));
+      continue;
+    }
+    if (candidates.length === 0) continue;
+    const best = closest(candidates, near);
+    if (k === 'person') return withApposition(sentence, best);
+    return { text: best.text, start: best.start, end: best.end };
+  }
+  const noun = kind === 'number' ? countedNoun(question) : undefined;
+  if (noun !== undefined) {
+    const items = listed(spans, question, asked.kindsOf(noun));
+    if (items.length >= 2) {
+      const first = items[0]!;
+      const last = items[items.length - 1]!;
+      return { text: `${items.length}: ${joinList(items.map((s) => s.text))}`, start: first.start, end: last.end };
+    }
+  }
+  return undefined;
+}
+
+function closest(spans: readonly Span[], near: readonly number[]): Span {
+  let best = spans[0]!;
+  let bestDistance = distance(best, near);
+  for (const s of spans.slice(1)) {
+    const d = distance(s, near);
+    if (d < bestDistance) [best, bestDistance] = [s, d];
+  }
+  return best;
+}
+
+/** A fact as a short answer: "In 2000.", "10 million euros.", "Simon Jones, the Labs' managing director." */
+export function phraseFact(kind: QuestionKind, fact: StatedFact): string {
+  let text = fact.text.trim();
+  if (kind === 'date' && /^(?:1[89]|20)\d\d(?:s)?$/.test(text)) text = `In ${text}`;
+  else if (kind === 'date' && /^\d{1,2}(?:st|nd|rd|th)?\s\p{L}+$/u.test(text)) text = `On ${text}`;
+  else if (kind === 'date' && /^\p{L}+\s(?:1[89]|20)\d\d$/u.test(text)) text = `In ${text}`;
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

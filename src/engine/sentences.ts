@@ -1,0 +1,193 @@
+import type { Passage } from '../knowledge/types.ts';
+import { isStopword, WEAK_WORDS } from './language.ts';
+import { stem, type Analysis, type Lexicon } from './lexicon.ts';
+import type { WordKnowledge } from './word-knowledge.ts';
+
+/** Alternatives at least this sure (spellings, base forms, related forms) may reach the knowledge's concepts. */
+const RELIABLE_CREDIT = 0.85;
+const MAX_REMEMBERED_WORDS = 20_000;
+/** Everyday words say little about which sentence is meant. */
+const WEAK_WEIGHT = 0.4;
+
+export interface SentenceMatch {
+  /** Index into the article's sentences. */
+  readonly owner: number;
+  /** Share of the question's weight the sentence explains, 0..1. */
+  readonly score: number;
+  /** Weight of the question terms the sentence holds, and of those that are not everyday words. */
+  readonly matched: number;
+  readonly matchedStrong: number;
+  /** Weight of the strong terms the sentence holds as the question has them, not through a synonym. */
+  readonly matchedDirect: number;
+  /** The question's terms the sentence holds, as the sentence holds them. */
+  readonly shared: readonly string[];
+  /** Whether it holds a strong question term that is not a name: what happens, not only who. */
+  readonly matchedEvent: boolean;
+}
+
+interface Slot {
+  readonly term: string;
+  readonly weight: number;
+  readonly strong: boolean;
+  /** Terms of the sentences that mean the same, with the credit each gives. */
+  readonly alternatives: ReadonlyArray<readonly [string, number]>;
+}
+
+/**
+ * Ranks the article's sentences against a question with a graded score: every question term
+ * counts by how rare it is among the sentences (BM25's idf), and a sentence explains as much
+ * of the question as the weight of the terms it holds, directly, through the knowledge's
+ * concepts, or through a general English synonym. No all-or-nothing rule: the caller decides
+ * how much is enough.
+ */
+export class SentenceRanker {
+  readonly #postings = new Map<string, number[]>();
+  readonly #terms: (readonly string[])[] = [];
+  readonly #alternatives = new Map<string, ReadonlyArray<readonly [string, number]>>();
+  /** Stems the article writes only capitalised inside a sentence: names, not events. */
+  readonly #nameStems = new Set<string>();
+  readonly #idf = new Map<string, number>();
+  readonly #medianIdf: number;
+  readonly #maxIdf: number;
+  readonly #weakStems: ReadonlySet<string> = new Set([...WEAK_WORDS].map(stem));
+
+  constructor(
+    readonly sentences: readonly Passage[],
+    readonly lexicon: Lexicon,
+    readonly words: WordKnowledge,
+  ) {
+    sentences.forEach((s, i) => {
+      const terms = [...new Set(lexicon.analyseKnown(s.text).terms)];
+      this.#terms.push(terms);
+      for (const t of terms) {
+        const list = this.#postings.get(t);
+        if (list) list.push(i);
+        else this.#postings.set(t, [i]);
+      }
+    });
+    const capitalised = new Set<string>();
+    const lower = new Set<string>();
+    for (const s of sentences)
+      for (const m of s.text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+        const w = m[0].toLowerCase().replace(/['’]s$/, '');
+        (m.index > 0 && /^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(stem(w));
+      }
+    for (const t of capitalised) if (!lower.has(t)) this.#nameStems.add(t);
+    const n = sentences.length;
+    for (const [t, list] of this.#postings) this.#idf.set(t, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    const idfs = [...this.#idf.values()].sort((a, b) => a - b);
+    this.#medianIdf = idfs[Math.floor(idfs.length / 2)] ?? 1;
+    this.#maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  }
+
+  /** Whether any sentence holds this term. */
+  has(term: string): boolean {
+    return this.#postings.has(term);
+  }
+
+  /** Whether a term names someone or something rather than saying what happens. */
+  isName(term: string): boolean {
+    return term.startsWith('@') || this.#nameStems.has(term);
+  }
+
+  /** Whether a term is more than an everyday word. */
+  isStrong(term: string): boolean {
+    return !this.#weakStems.has(term);
+  }
+
+  /** The matching terms of one sentence. */
+  termsOf(owner: number): readonly string[] {
+    return this.#terms[owner] ?? [];
+  }
+
+  /** How much a term says about which sentence is meant. */
+  weight(term: string): number {
+    return this.#weightOf(term);
+  }
+
+  #weightOf(term: string): number {
+    if (this.#weakStems.has(term)) return WEAK_WEIGHT;
+    return this.#idf.get(term) ?? this.#medianIdf;
+  }
+
+  /** What a question term weighs when no sentence holds it: a strange name weighs most. */
+  #absentWeight(term: string, word: string | undefined): number {
+    if (this.#weakStems.has(term)) return WEAK_WEIGHT;
+    if (/^[~@]/.test(term) || this.lexicon.isKnownStem(term)) return this.#medianIdf;
+    // An everyday word ("thing", "get") says little; a rarer one ("circulation") may be the point.
+    if (word !== undefined && this.words.isOrdinary(word))
+      return this.#medianIdf * Math.min(1.2, Math.max(0.25, (6 - this.words.frequency(word)) / 2.5));
+    return this.#maxIdf;
+  }
+
+  #slots(analysis: Analysis): Slot[] {
+    const wordOfStem = new Map<string, string>();
+    for (const w of analysis.words) if (!isStopword(w)) wordOfStem.set(stem(w), w);
+    return analysis.terms.map((term) => {
+      const strong = !this.#weakStems.has(term);
+      if (this.#postings.has(term)) return { term, weight: this.#weightOf(term), strong, alternatives: [] };
+      const word = wordOfStem.get(term);
+      const alternatives = word === undefined ? [] : this.#alternativesOf(word);
+      // The word as asked keeps its own weight: a synonym of one sense must not make a strange
+      // word ("editor") weigh as little as the common one it matched ("head").
+      const weight = this.#absentWeight(term, word);
+      return { term, weight, strong, alternatives };
+    });
+  }
+
+  /** The sentence terms a question word can stand for, with their credit; remembered per word. */
+  #alternativesOf(word: string): ReadonlyArray<readonly [string, number]> {
+    const known = this.#alternatives.get(word);
+    if (known) return known;
+    const out: Array<[string, number]> = [];
+    for (const alt of this.words.alternatives(word))
+      for (const t of this.lexicon.analyseKnown(alt.word).terms) {
+        // The knowledge's concepts are broad on purpose; a synonym of one sense of a word
+        // must not reach one ("editor" -> "head" -> the concept of leading).
+        if (alt.credit < RELIABLE_CREDIT && /^[~@]/.test(t)) continue;
+        if (this.#postings.has(t) && !out.some(([a]) => a === t)) out.push([t, alt.credit]);
+      }
+    // Bounded: questions bring new words for as long as the bot runs.
+    if (this.#alternatives.size >= MAX_REMEMBERED_WORDS) this.#alternatives.clear();
+    this.#alternatives.set(word, out);
+    return out;
+  }
+
+  /** Every sentence that shares a term with the question, best first. */
+  rank(analysis: Analysis): SentenceMatch[] {
+    const slots = this.#slots(analysis);
+    const total = slots.reduce((sum, s) => sum + s.weight, 0);
+    if (total === 0) return [];
+    const matched = new Map<number, { m: number; strong: number; direct: number; event: boolean; shared: string[] }>();
+    for (const slot of slots) {
+      const credit = new Map<number, readonly [number, string]>();
+      for (const d of this.#postings.get(slot.term) ?? []) credit.set(d, [slot.weight, slot.term]);
+      for (const [alt, factor] of slot.alternatives)
+        for (const d of this.#postings.get(alt) ?? []) {
+          const c = slot.weight * factor;
+          if ((credit.get(d)?.[0] ?? 0) < c) credit.set(d, [c, alt]);
+        }
+      for (const [d, [c, t]] of credit) {
+        const entry = matched.get(d) ?? { m: 0, strong: 0, direct: 0, event: false, shared: [] };
+        // What happened must match for sure: "who owns X" is not "X has signed" through have/own.
+        if (slot.strong && !this.isName(slot.term) && c >= slot.weight * RELIABLE_CREDIT) entry.event = true;
+        entry.m += c;
+        if (slot.strong) entry.strong += c;
+        if (slot.strong && t === slot.term) entry.direct += c;
+        entry.shared.push(t);
+        matched.set(d, entry);
+      }
+    }
+    return [...matched]
+      .map(([owner, { m, strong, direct, event, shared }]) => ({
+        owner,
+        score: m / total,
+        matched: m,
+        matchedStrong: strong,
+        matchedDirect: direct,
+        matchedEvent: event,
+        shared,
+      }))
+      .sort((a, b) => b.score - a.score || a.owner - b.owner);
+  }
+}

@@ -1,0 +1,69 @@
+import type { SpanKind } from './spans.ts';
+import { categoriesOf, frequency, isChatFiller, isEnglishWord, isProperName, lemmas, related, spellingVariants, synonyms } from '../lexical/index.ts';
+
+/**
+ * What the engine knows about English words in general, whatever the article: which words are
+ * ordinary English (no sign that a question is off the article's subject), and which other
+ * words can mean the same.
+ */
+export interface WordKnowledge {
+  /** A word of ordinary English, in any inflection; not a proper name. */
+  isOrdinary(word: string): boolean;
+  /**
+   * Words and phrases that can stand for this one, each with how surely it means the same
+   * (1: another spelling; less for a related form; least for a synonym, which may be of another sense).
+   */
+  alternatives(word: string): readonly Alternative[];
+  /** How common the word is, on the Zipf scale: 3 is once per million words, 6 a word like "have"; 0 unknown. */
+  frequency(word: string): number;
+  /** The kinds of name a plural noun counts: people for "officials", organisations for "firms". */
+  kindsOf(noun: string): readonly SpanKind[];
+}
+
+export interface Alternative {
+  readonly word: string;
+  readonly credit: number;
+}
+
+/** Knows no words: the engine then relies on the knowledge base's own vocabulary alone. */
+export const NO_WORD_KNOWLEDGE: WordKnowledge = Object.freeze({
+  isOrdinary: () => false,
+  alternatives: () => [],
+  frequency: () => 0,
+  kindsOf: (noun: string): readonly SpanKind[] => (PEOPLE.has(noun) ? ['person'] : []),
+});
+
+const PEOPLE = new Set(['people', 'persons', 'person', 'names', 'individuals', 'men', 'women', 'figures']);
+const KIND_CATEGORIES: ReadonlyArray<readonly [SpanKind, readonly string[]]> = [
+  ['person', ['person', 'individual', 'someone']],
+  ['organisation', ['organization', 'organisation', 'institution', 'company', 'business', 'enterprise']],
+  ['place', ['country', 'city', 'municipality', 'geographical area', 'geographic area', 'location', 'region', 'political unit']],
+];
+
+const CREDIT = Object.freeze({ spelling: 1, lemma: 0.95, related: 0.85, synonym: 0.6 });
+
+/** Enough alternatives to find the article's word, few enough that a wild sense rarely matters. */
+const MAX_ALTERNATIVES = 16;
+
+/** General English from WordNet (src/lexical). */
+export const ENGLISH: WordKnowledge = Object.freeze({
+  isOrdinary: (word: string) => isChatFiller(word) || (isEnglishWord(word) && !isProperName(word)),
+  frequency,
+  kindsOf(noun: string): readonly SpanKind[] {
+    if (PEOPLE.has(noun)) return ['person'];
+    const categories = categoriesOf(noun);
+    return KIND_CATEGORIES.filter(([, names]) => names.some((n) => categories.includes(n))).map(([kind]) => kind).slice(0, 1);
+  },
+  alternatives(word: string): readonly Alternative[] {
+    const out: Alternative[] = [];
+    const add = (w: string, credit: number) => {
+      if (w !== word && !out.some((a) => a.word === w)) out.push({ word: w, credit });
+    };
+    for (const w of spellingVariants(word)) add(w, CREDIT.spelling);
+    for (const w of lemmas(word)) add(w, CREDIT.lemma);
+    for (const w of related(word)) add(w, CREDIT.related);
+    for (const base of lemmas(word)) for (const w of related(base)) add(w, CREDIT.related);
+    for (const w of synonyms(word)) add(w, CREDIT.synonym);
+    return out.slice(0, MAX_ALTERNATIVES);
+  },
+});
