@@ -35,15 +35,14 @@ export async function postChannelReply(message: Message, payload: ReplyPayload, 
     .resolveBody()
     .resolveFiles();
   for (let attempt = 1; ; attempt++) {
+    const signal = AbortSignal.timeout(deadlineMs);
     try {
-      await message.client.rest.post(Routes.channelMessages(message.channelId), {
-        body,
-        files: files ?? [],
-        signal: AbortSignal.timeout(deadlineMs),
-      });
+      await message.client.rest.post(Routes.channelMessages(message.channelId), { body, files: files ?? [], signal });
       return;
     } catch (error) {
-      if (!isInconclusive(error) || attempt >= attempts) throw error;
+      // The deadline may end the attempt while it still waits in the channel's queue (discord.js
+      // then says "Request aborted manually"): that is no answer either, and worth another try.
+      if (!(signal.aborted || isInconclusive(error)) || attempt >= attempts) throw error;
       options.onRetry?.(attempt, error);
     }
   }

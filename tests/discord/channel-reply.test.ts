@@ -58,6 +58,15 @@ describe('postChannelReply', () => {
     expect(posts[1]!.body).toEqual(posts[0]!.body);
   });
 
+  it('tries again when its deadline ran out while it waited behind another request of the channel', async () => {
+    // discord.js rejects a request aborted in its queue with a plain Error.
+    const queued = (signal: AbortSignal) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('Request aborted manually'))));
+    const { message, posts } = questionMessage((attempt, signal) => (attempt === 1 ? queued(signal) : Promise.resolve({ id: '1' })));
+    await postChannelReply(message, payload, { deadlineMs: 50 });
+    expect(posts).toHaveLength(2);
+  });
+
   it('does not send again what Discord refused', async () => {
     const { DiscordAPIError } = await import('discord.js');
     const refused = new DiscordAPIError({ code: 50013, message: 'Missing Permissions' }, 50013, 403, 'POST', '/x', {});
