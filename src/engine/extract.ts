@@ -26,7 +26,28 @@ export interface Asked {
   readonly weight: (term: string) => number;
   /** The kinds of name a noun counts: "firms" counts organisations, "officials" people. */
   readonly kindsOf: (noun: string) => readonly SpanKind[];
+  /** Whether a term says what happens or what someone is, rather than naming someone. */
+  readonly isEvent: (term: string) => boolean;
 }
+
+/** A name's clause and this many on each side: "Patrick Cescau, the UK-based co-chairman, will become chief executive". */
+const NAME_REACH = 2;
+
+const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
+const PRESENT_QUESTION = new Set(['is', 'are', 'will', 'does', 'do', 'gonna', 'shall']);
+const PAST_CLAUSE = /\b(?:had|was|were|did|ago)\b/i;
+
+/** A question about what is or will be: "when is the launch", "when does it close". */
+export function asksInThePresent(question: readonly string[]): boolean {
+  return !asksInThePast(question) && question.some((w) => PRESENT_QUESTION.has(w));
+}
+
+export function asksInThePast(question: readonly string[]): boolean {
+  return question.some((w) => PAST_QUESTION.has(w));
+}
+
+/** A name answers only beside this share of what the question says happened or what they are. */
+const NAME_EVENT_SHARE = 0.6;
 
 /** The answer must stand in a clause that holds at least this share of what the question and sentence share. */
 const CLAUSE_SHARE = 0.5;
@@ -56,7 +77,7 @@ export interface StatedFact {
   readonly end: number;
 }
 
-const TIME_UNITS = /^\s*(?:full\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b/i;
+const TIME_UNITS = /^[\s-]*(?:full\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b/i;
 
 /** Which kinds of span answer which kind of question, best first. */
 function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanKind[] {
@@ -169,18 +190,29 @@ export function statedFact(
   // sentence: the clause of the answer must hold what happened; names may stand anywhere.
   const shared = asked.terms.filter((t) => clauses.some((c) => c.eventTerms.has(t)));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
+  const eventWeight = asked.terms.filter(asked.isEvent).reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
     if (sharedWeight === 0) return true;
     const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
     if (at < 0) return true;
     // A name's role stands beside it: "Simon Jones, the Labs' managing director".
     const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
-    const near = isName ? clauses.slice(Math.max(0, at - 1), at + 2) : [clauses[at]!];
+    const near = isName ? clauses.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1) : [clauses[at]!];
     const w = shared.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
+    // "who designed the stadium" is not answered by whoever stands near "stadium": for a name,
+    // what the question says about them must be there, not only some of it.
+    if (isName && w < NAME_EVENT_SHARE * eventWeight) return false;
     return w >= CLAUSE_SHARE * sharedWeight;
   };
+  // "when is the visit" is not answered by when he "had last visited".
+  const presentQuestion = kind === 'date' && asksInThePresent(question);
+  const tenseFits = (span: Span) => {
+    if (!presentQuestion) return true;
+    const clause = clauses.find((c) => span.start < c.end && span.end > c.start);
+    return !clause || !PAST_CLAUSE.test(sentence.slice(clause.start, clause.end));
+  };
   for (const k of kinds) {
-    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s));
+    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s));
     if (kind === 'duration' || kind === 'age') {
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
       const timed = candidates.filter((s) =>

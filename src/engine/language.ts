@@ -111,7 +111,9 @@ const PAST = new Set(
   `did was were had has have last previous previously ago before ever first met visited went gone been happened
    liberated rebuilt recognised recognized established reported published said wrote`.split(/\s+/),
 );
-const FUTURE = new Set('will gonna shall upcoming coming next soon planned scheduled expected is are'.split(' '));
+const FUTURE = new Set('will gonna shall upcoming coming next soon planned scheduled expected'.split(' '));
+/** "when is the visit" asks about what is to come as much as "when will it be". */
+const PRESENT = new Set(['is', 'are']);
 
 const WILL = new Set(['will', 'gonna', 'shall']);
 
@@ -125,9 +127,9 @@ export function asksWhatWillHappen(wordList: readonly string[]): boolean {
  * Whether a question asks about what is still to come ("when is the visit", "how long will he
  * stay"): the article dates only what has happened, so such a "when" has no answer in it.
  */
-export function asksAboutTheFuture(wordList: readonly string[]): boolean {
+export function asksAboutTheFuture(wordList: readonly string[], presentCounts = true): boolean {
   if (wordList.some((w) => PAST.has(w) || /^(?:1[89]|20)\d\d$/.test(w))) return false;
-  return wordList.some((w) => FUTURE.has(w));
+  return wordList.some((w) => FUTURE.has(w) || (presentCounts && PRESENT.has(w)));
 }
 
 /** Korean question words take endings ("언제야", "누구야"), so they match at the start of a word. */

@@ -10,8 +10,9 @@ export const DECLINE = Object.freeze({
   notQuoted: (who: string, quoted: readonly string[]) =>
     `The article doesn't say: it does not quote ${who}${quoted.length ? `, only ${quoted.join(' and ')}` : ''}.`,
   unknownOffice: (office: string) => `The article doesn't say: it names no ${office}.`,
-  notYetHappened: "The article doesn't say what will happen: it reports only what has happened and what Putin said.",
-  noDateAhead: "The article doesn't say: it gives no date or length for what is still to come, only that the visit is upcoming.",
+  notYetHappened: "The article doesn't say what will happen: it reports what has happened and what was said.",
+  part: (part: string) => `As for "${part.length > 80 ? `${part.slice(0, 80)}…` : part}": the article doesn't say.`,
+  noDateAhead: "The article doesn't say: it gives no date or length for what is still to come.",
 });
 
 export const ANSWER = Object.freeze({

@@ -68,6 +68,11 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['acc', 'according'], ['abt', 'about'], ['w', 'with'], ['b4', 'before'], ['bc', 'because'], ['cuz', 'because'],
   ['smth', 'something'], ['sth', 'something'], ['sb', 'somebody'], ['u', 'you'], ['ur', 'your'], ['r', 'are'],
   ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'], ['tldr', 'summary'], ['yr', 'year'], ['yrs', 'years'],
+  ['dat', 'that'], ['dis', 'this'], ['da', 'the'], ['teh', 'the'], ['tha', 'the'], ['wil', 'will'], ['ya', 'you'],
+  ['dem', 'them'], ['wot', 'what'], ['bout', 'about'], ['thru', 'through'], ['ppl', 'people'], ['govt', 'government'],
+  ['gov', 'government'], ['exec', 'executive'], ['execs', 'executives'], ['mgmt', 'management'], ['dept', 'department'],
+  ['info', 'information'], ['approx', 'approximately'], ['hq', 'headquarters'], ['hqs', 'headquarters'],
+  ['intl', 'international'], ['co', 'company'], ['pct', 'percent'], ['mins', 'minutes'], ['hrs', 'hours'],
 ]);
 
 /**

@@ -49,7 +49,7 @@ export function oppositeFit(
 }
 
 /** The name of the one the question makes speak, when the article never quotes them. */
-export function silentSpeaker(analysis: Analysis, lexicon: Lexicon): string | undefined {
+export function silentSpeaker(analysis: Analysis, lexicon: Lexicon, alsoSpeak: ReadonlySet<string> = new Set()): string | undefined {
   if (analysis.speech.length === 0) return undefined;
   const firstSpeech = Math.min(...analysis.speech);
   // "what did the article say about lavrov" asks the article; "what did kim say about the article" asks Kim.
@@ -58,7 +58,7 @@ export function silentSpeaker(analysis: Analysis, lexicon: Lexicon): string | un
     .filter((e) => e.position < firstSpeech)
     .map((e) => lexicon.entity(e.key))
     .filter((e) => e?.canSpeak);
-  if (speakers.length === 0 || speakers.some((e) => e?.speaks)) return undefined;
+  if (speakers.length === 0 || speakers.some((e) => e?.speaks || (e && alsoSpeak.has(e.id)))) return undefined;
   return speakers[0]?.name;
 }
 
@@ -73,13 +73,16 @@ export function declineReason(
   lexicon: Lexicon,
   quoted: readonly string[],
   bestType?: AnswerType,
+  alsoSpeak: ReadonlySet<string> = new Set(),
+  datesAhead = false,
 ): string | undefined {
-  if ((analysis.kind === 'date' || analysis.kind === 'duration') && asksAboutTheFuture(analysis.words))
+  // Only an article that dates nothing still to come can say so of every such question.
+  if (!datesAhead && (analysis.kind === 'date' || analysis.kind === 'duration') && asksAboutTheFuture(analysis.words, analysis.kind === 'date'))
     return DECLINE.noDateAhead;
   // The article dates only what has happened: "will putin meet kim" is not "when did they meet".
   if (bestType === 'date' && asksWhatWillHappen(analysis.words)) return DECLINE.notYetHappened;
   if (analysis.unknownOffice) return DECLINE.unknownOffice(analysis.unknownOffice);
-  const silent = silentSpeaker(analysis, lexicon);
+  const silent = silentSpeaker(analysis, lexicon, alsoSpeak);
   if (silent) return DECLINE.notQuoted(silent, quoted);
   const year = analysis.unknown.find((w) => YEAR.test(w));
   if (year) return DECLINE.unknownWords([year]);

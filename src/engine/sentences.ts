@@ -51,13 +51,20 @@ export class SentenceRanker {
   readonly #maxIdf: number;
   readonly #weakStems: ReadonlySet<string> = new Set([...WEAK_WORDS].map(stem));
 
+  /**
+   * `implied[i]` are terms sentence i is about without naming them: the speaker of a quote
+   * that runs on from the sentence before.
+   */
   constructor(
     readonly sentences: readonly Passage[],
     readonly lexicon: Lexicon,
     readonly words: WordKnowledge,
+    implied: readonly (readonly string[])[] = [],
   ) {
     sentences.forEach((s, i) => {
-      const terms = [...new Set(lexicon.analyseKnown(s.text).terms)];
+      // "pre-tax" is also asked as "pretax".
+      const joined = [...s.text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)].map((m) => stem(m[0].toLowerCase().replace(/-/g, '')));
+      const terms = [...new Set([...lexicon.analyseKnown(s.text).terms, ...joined, ...(implied[i] ?? [])])];
       this.#terms.push(terms);
       for (const t of terms) {
         const list = this.#postings.get(t);
@@ -70,7 +77,9 @@ export class SentenceRanker {
     for (const s of sentences)
       for (const m of s.text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
         const w = m[0].toLowerCase().replace(/['’]s$/, '');
-        (m.index > 0 && /^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(stem(w));
+        // A sentence's first word is capitalised whatever it is: it says nothing either way.
+        if (m.index === 0) continue;
+        (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(stem(w));
       }
     for (const t of capitalised) if (!lower.has(t)) this.#nameStems.add(t);
     const n = sentences.length;

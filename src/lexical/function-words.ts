@@ -23,7 +23,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
    they're theyre they've theyve that's thats what's whats who's whos where's wheres when's how's hows there's theres
    here's let's lets isn't isnt aren't arent wasn't wasnt weren't werent don't dont doesn't doesnt didn't didnt
    haven't havent hasn't hasnt hadn't hadnt won't wont wouldn't wouldnt can't cant couldn't couldnt shouldn't shouldnt
-   mustn't mightn't ain't aint gonna wanna gotta`.split(/\s+/),
+   mustn't mightn't ain't aint gonna wanna gotta why'd how'd where'd who'd what'd that'd it'd there'd we'd they'd
+   he'd she'd we'll they'll he'll she'll it'll that'll who'll there'll`.split(/\s+/),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { table } from './data.ts';
-import { entry, hasPos, type Pos } from './words.ts';
+import { entry, hasPos, isEstablished, type Pos } from './words.ts';
 
 /**
  * Base forms of an inflected word, the way WordNet's morphy finds them: the exception lists
@@ -34,13 +34,19 @@ export function baseForms(word: string, pos: Pos): string[] {
   };
   for (const [base, p] of exceptionBases(word)) if (p === pos) add(base);
   add(word);
+  // A word in use on its own (offer, evening, number) is an inflection only of a word that is
+  // in use in that part of speech too (not of "off", "even", "numb").
+  const inUse = isEstablished(word);
+  const addRule = (w: string) => {
+    if (!inUse || isEstablished(w, pos)) add(w);
+  };
   for (const [ending, replacement] of RULES[pos])
-    if (word.endsWith(ending) && word.length > ending.length + 1) add(word.slice(0, -ending.length) + replacement);
+    if (word.endsWith(ending) && word.length > ending.length + 1) addRule(word.slice(0, -ending.length) + replacement);
   for (const ending of DOUBLED[pos]) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, -ending.length);
     const last = stem.charAt(stem.length - 1);
-    if (stem.length > 2 && last === stem.charAt(stem.length - 2) && !/[aeiou]/.test(last)) add(stem.slice(0, -1));
+    if (stem.length > 2 && last === stem.charAt(stem.length - 2) && !/[aeiou]/.test(last)) addRule(stem.slice(0, -1));
   }
   return out;
 }

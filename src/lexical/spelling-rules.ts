@@ -6,6 +6,8 @@
 export const PAIRS: ReadonlyArray<readonly [british: string, american: string]> = [
   ['our', 'or'], // colour, honourable, neighbourhood
   ['tre', 'ter'], // centre, theatre, metres
+  ['tred', 'tered'], // centred
+  ['tring', 'tering'], // centring
   ['bre', 'ber'], // fibre, calibre, sombre
   ['ise', 'ize'], // organise, recognised, criticises
   ['isa', 'iza'], // organisation, civilisation
@@ -43,6 +45,14 @@ export function variantCandidates(word: string): Set<string> {
     swaps(word, british, american, out);
     swaps(word, american, british, out);
   }
+  out.delete(word);
+  return out;
+}
+
+/** The spellings one British-to-American swap away from `word`, unchecked. */
+export function americanOf(word: string): Set<string> {
+  const out = new Set<string>();
+  for (const [british, american] of PAIRS) swaps(word, british, american, out);
   out.delete(word);
   return out;
 }

@@ -13,6 +13,8 @@ export interface WordEntry {
   readonly common: boolean;
   /** WordNet writes it capitalised in some synset: a name (also of a month, a people, a language). */
   readonly proper: boolean;
+  /** Bit set of the parts of speech it is really used in (seen at least five times in WordNet's tagged texts). */
+  readonly established: number;
   /** Zipf frequency in everyday spoken English (SUBTLEXus): 3 is one in a million words, 0 unseen. */
   readonly zipf: number;
 }
@@ -23,6 +25,7 @@ const entries = new Map<string, WordEntry | null>();
 export function entry(lemma: string): WordEntry | undefined {
   const known = entries.get(lemma);
   if (known !== undefined) return known ?? undefined;
+  if (entries.size >= 50_000) entries.clear(); // a bound, whatever words come in
   const raw = table('words').get(lemma);
   if (raw === undefined) {
     entries.set(lemma, null);
@@ -32,12 +35,18 @@ export function entry(lemma: string): WordEntry | undefined {
   const flags = parseInt(raw.slice(0, tab), 36);
   const made: WordEntry = {
     pos: flags & 15,
+    established: (flags >> 6) & 15,
     common: (flags & COMMON_BIT) !== 0,
     proper: (flags & PROPER_BIT) !== 0,
     zipf: parseInt(raw.slice(tab + 1), 36) / 10,
   };
   entries.set(lemma, made);
   return made;
+}
+
+export function isEstablished(lemma: string, pos?: Pos): boolean {
+  const e = entry(lemma);
+  return e !== undefined && (pos === undefined ? e.established !== 0 : (e.established & POS_BIT[pos]) !== 0);
 }
 
 export function hasPos(lemma: string, pos: Pos): boolean {

@@ -87,6 +87,7 @@ describe('dates the article does not give', () => {
   it('tells the future from the past by the words of the question', () => {
     expect(asksAboutTheFuture(words('when is the visit'))).toBe(true);
     expect(asksAboutTheFuture(words('when will he arrive'))).toBe(true);
+    expect(asksAboutTheFuture(words('how long is his contract'), false)).toBe(false);
     expect(asksAboutTheFuture(words('when did he last visit'))).toBe(false);
     expect(asksAboutTheFuture(words('when is the 2000 visit from'))).toBe(false);
   });

@@ -12,13 +12,12 @@ import { parseSet, scoreLine, scoreSet, type EvalItem } from '../support/eval-sc
  * dropped in as a moderator would, with NO curated Q&A, facts or concepts, and questions typed
  * the way people type them in chat (questions.jsonl, the ../shared/eval format).
  *
- * Floors are the measured scores minus 0.03, rounded down (measured on main at d236d7a + 07b3e7a);
- * raise them when the engine improves.
+ * Floors are the measured scores minus 0.03, rounded down; raise them when the engine improves.
  */
 const FLOORS: Record<string, { overall: number; unanswerable: number }> = {
-  'football-stadium': { overall: 0.32, unanswerable: 0.72 },
-  'hospital-merger': { overall: 0.4, unanswerable: 0.78 },
-  'wildfire-satellites': { overall: 0.47, unanswerable: 0.83 },
+  'football-stadium': { overall: 0.49, unanswerable: 0.78 },
+  'hospital-merger': { overall: 0.64, unanswerable: 0.84 },
+  'wildfire-satellites': { overall: 0.59, unanswerable: 0.77 },
 };
 
 /** Set GENERALISATION_VERBOSE=1 to print every failed item with the engine's reply. */

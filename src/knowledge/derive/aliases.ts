@@ -27,6 +27,10 @@ export function surname(name: string): string {
   return parts.at(-1)!;
 }
 
+/** "Valdés" is also typed "Valdes". */
+const ascii = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+const withAscii = (xs: readonly string[]): string[] => xs.flatMap((x) => (ascii(x) === x ? [x] : [x, ascii(x)]));
+
 export function personAliases(name: string, seen: readonly string[]): string[] {
   const parts = name.split(/\s+/);
   const out = [name, ...seen];
@@ -38,7 +42,7 @@ export function personAliases(name: string, seen: readonly string[]): string[] {
   }
   if (name.includes('-')) out.push(name.replace(/-/g, ' '));
   for (const form of [name, surname(name)]) out.push(...possessives(form));
-  return uniq(out.filter((a) => !HONORIFICS.has(a.toLowerCase())));
+  return uniq(withAscii(out.filter((a) => !HONORIFICS.has(a.toLowerCase()))));
 }
 
 /** Initials of a name of three or more words: "Media Lab Europe" -> "MLE"; two words make none. */
@@ -55,13 +59,13 @@ export function organisationAliases(name: string, seen: readonly string[], acron
   if (initials) out.push(initials);
   if (bare.includes('-')) out.push(bare.replace(/-/g, ' '));
   if (bare.includes('&')) out.push(bare.replace(/\s*&\s*/g, ' and '));
-  return uniq(out);
+  return uniq(withAscii(out));
 }
 
 export function placeAliases(name: string, seen: readonly string[]): string[] {
   const country = COUNTRIES.find((c) => c.name === name || (c.aliases ?? []).includes(name));
   const out = [name, ...seen, ...(country ? [country.name, ...(country.aliases ?? [])] : []), ...possessives(name)];
-  return uniq(out);
+  return uniq(withAscii(out));
 }
 
 /** An id from a name: lowercase ASCII letters, digits and dashes, at most 40 characters. */

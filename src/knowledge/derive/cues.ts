@@ -34,7 +34,7 @@ export const ORG_WORDS = words(`
   service services studios motors energy holdings partners capital media press broadcasting network networks
   systems technologies industries international enterprises foods pharmaceuticals insurance bureau office
   parliament assembly congress senate court police army navy kremlin league academy hospital museum
-  orchestra theatre centre center daily weekly courier telegraph chronicle observer mail express mirror
+  orchestra theatre centre center partnership alliance consortium coalition daily weekly courier telegraph chronicle observer mail express mirror
 `);
 
 /** Portfolios of an office, not organisations: "Finance Director", "Health Minister". */
@@ -50,18 +50,26 @@ export const PORTFOLIOS = words(`
 export const ORG_DESCRIPTORS = words(`
   daily newspaper paper broadcaster agency company firm group bank club giant maker retailer manufacturer
   carrier airline insurer lender publisher operator supplier producer brand chain charity council ministry
-  department institute university laboratory lab centre center organisation organization body regulator
-  watchdog union party team side outfit network website channel magazine magazines station
+  department institute university laboratory lab organisation organization body regulator start-up startup
+  watchdog union party team side outfit network website channel magazine magazines station developer
+  trust hospital school college authority partnership association federation league
+`);
+
+/** Nouns that describe a place in apposition: "Tanefield, a former railway yard". */
+export const PLACE_DESCRIPTORS = words(`
+  yard site town city village suburb district region area island port base valley county province state
+  neighbourhood neighborhood estate park stadium arena capital country nation coast peninsula
 `);
 
 /** Places that are organisations' homes rather than organisations: kept out of ORG_WORDS matches. */
 export const PLACE_WORDS = words(`city town village county province state region district island islands river
-  mountain mountains lake sea ocean bay valley coast peninsula square street road avenue airport port harbour cosmodrome spaceport`);
+  mountain mountains lake sea ocean bay valley coast peninsula square street road avenue airport port harbour cosmodrome spaceport
+  arena stadium bridge hall`);
 
 /** Lemmas of verbs that report what someone said or wrote. */
 export const SPEECH_VERBS = words(`
   say tell write add state announce report explain insist argue warn claim comment note declare reply
-  confirm deny admit suggest urge predict describe call ask answer respond acknowledge stress emphasise
+  confirm deny admit suggest urge predict ask answer respond acknowledge stress emphasise
   emphasize remark observe quote tweet
 `);
 
@@ -180,6 +188,17 @@ export const COUNTRIES: readonly { name: string; adjectives?: readonly string[];
   { name: 'United Arab Emirates', adjectives: ['Emirati'], aliases: ['UAE'] },
   { name: 'United Kingdom', adjectives: ['British'], aliases: ['UK', 'U.K.', 'Britain', 'Great Britain', 'the UK', 'the United Kingdom'] },
   { name: 'United States', adjectives: ['American'], aliases: ['US', 'U.S.', 'USA', 'U.S.A.', 'America', 'the US', 'the United States'] },
+  { name: 'Uruguay', adjectives: ['Uruguayan'] },
+  { name: 'Paraguay', adjectives: ['Paraguayan'] },
+  { name: 'Ecuador', adjectives: ['Ecuadorian'] },
+  { name: 'Senegal', adjectives: ['Senegalese'] },
+  { name: 'Cameroon', adjectives: ['Cameroonian'] },
+  { name: 'Ivory Coast', adjectives: ['Ivorian'] },
+  { name: 'Tunisia', adjectives: ['Tunisian'] },
+  { name: 'Uzbekistan', adjectives: ['Uzbek'] },
+  { name: 'Sri Lanka', adjectives: ['Sri Lankan'] },
+  { name: 'Nepal', adjectives: ['Nepalese', 'Nepali'] },
+  { name: 'Myanmar', adjectives: ['Burmese'] },
   { name: 'Venezuela', adjectives: ['Venezuelan'] },
   { name: 'Vietnam', adjectives: ['Vietnamese'] },
   { name: 'Wales', adjectives: ['Welsh'] },
@@ -199,4 +218,4 @@ export const NOT_NAMES = words(`the a an this that these those it its he she the
   your today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
   april may june july august september october november december shares sales but and or so yet after before
   while when where during since under over in on at by for from with without about according however meanwhile
-  also other others one two three many several some all both each every`);
+  also other others one two three many several some all both each every gmt utc bst cet est pst`);

@@ -69,7 +69,10 @@ export class EntityTable {
     const people = this.entities.filter((e) => e.kind === 'person' && nameKey(surname(e.name)) === key);
     if (people.length === 1) return people[0];
     const byAcronym = this.entities.filter((e) => e.acronym && nameKey(e.acronym) === key);
-    return byAcronym.length === 1 ? byAcronym[0] : undefined;
+    if (byAcronym.length === 1) return byAcronym[0];
+    // "Fenwick General" for "Fenwick General Hospital": the institution without its last word.
+    const longer = this.entities.filter((e) => e.kind === 'organisation' && orgKey(e.name).startsWith(`${orgKey(text)} `) && orgKey(e.name).split(' ').length === orgKey(text).split(' ').length + 1);
+    return longer.length === 1 ? longer[0] : undefined;
   }
 
   add(kind: NameKind, at: Located): Entity {
@@ -129,6 +132,8 @@ export function gatherEntities(located: readonly Located[]): { table: EntityTabl
     }
     let kind: NameKind | undefined = c.kind;
     if (!kind && c.speaks) kind = c.text.split(/\s+/).length >= 2 ? 'person' : 'organisation';
+    if (!kind && c.ofOffice) kind = countryOf(c.text) ? 'country' : 'organisation';
+    if (!kind && c.afterCountry) kind = 'place';
     if (!kind && isPlacePreposition(c.before) && !c.modifier) kind = 'place';
     if (kind) resolved.set(at, table.add(kind, at));
   }

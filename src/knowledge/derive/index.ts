@@ -2,6 +2,7 @@ import type { FactEntry } from '../schema.ts';
 import type { Article } from '../types.ts';
 import { COUNTRIES } from './cues.ts';
 import { gatherEntities, type Entity, type Located } from './entities.ts';
+import { nameKey } from './merge.ts';
 import { entityFact, uniqueId } from './facts.ts';
 import { ADJECTIVE_COUNTRY, findNames } from './names.ts';
 import { findNumbers } from './numbers.ts';
@@ -73,6 +74,16 @@ function paragraphCountries(sentences: readonly { paragraph: number; tagged: Tag
   return out;
 }
 
+/** Two people called Price: "Price" names neither, so neither keeps it as an alias. */
+function dropSharedAliases(facts: FactEntry[]): void {
+  const owners = new Map<string, Set<string>>();
+  for (const f of facts) for (const a of [f.name, ...f.aliases]) owners.set(nameKey(a), (owners.get(nameKey(a)) ?? new Set()).add(f.id));
+  facts.forEach((f, i) => {
+    const aliases = f.aliases.filter((a) => owners.get(nameKey(a))!.size === 1);
+    if (aliases.length !== f.aliases.length) facts[i] = { ...f, aliases };
+  });
+}
+
 export function deriveKnowledge(article: Article): DerivedKnowledge {
   const sentences = article.sentences.map((s) => ({ passageId: s.id, paragraph: s.paragraph, text: s.text, tagged: tagSentence(s.text) }));
   const located: Located[] = [];
@@ -95,6 +106,7 @@ export function deriveKnowledge(article: Article): DerivedKnowledge {
     e.mentions.sort((a, b) => a.passageId.localeCompare(b.passageId, 'en', { numeric: true }) || a.start - b.start);
     facts.push(entityFact(e, id, (p) => countries.get(p)));
   }
+  dropSharedAliases(facts);
   const names: Mention[] = [];
   for (const at of located) {
     const e = resolved.get(at);

@@ -20,7 +20,13 @@ export function addDerivedKnowledge(
   curated: readonly FactEntry[],
   options: { readonly suppress: readonly string[]; readonly takenIds: ReadonlySet<string>; readonly isValid: (fact: FactEntry) => boolean },
 ): WithDerived {
-  const derived = deriveKnowledge(article);
+  let derived: ReturnType<typeof deriveKnowledge>;
+  try {
+    derived = deriveKnowledge(article);
+  } catch {
+    // Derived knowledge only adds to the curated files: text the tagger cannot take adds nothing.
+    derived = { facts: [], mentions: [] };
+  }
   const candidates = derived.facts.filter((f) => !options.takenIds.has(f.id) && options.isValid(f));
   const facts = mergeFacts(curated, candidates, options.suppress);
   const curatedIds = new Set(curated.map((f) => f.id));

@@ -1,4 +1,4 @@
-import { COUNTRIES, HONORIFICS, NOT_NAMES, ORG_DESCRIPTORS, ORG_WORDS, PLACE_WORDS, PORTFOLIOS, REGIONS, ROLE_HEADS, SPEECH_VERBS } from './cues.ts';
+import { COUNTRIES, HONORIFICS, NOT_NAMES, ORG_DESCRIPTORS, ORG_WORDS, PLACE_DESCRIPTORS, PLACE_WORDS, PORTFOLIOS, REGIONS, ROLE_HEADS, SPEECH_VERBS } from './cues.ts';
 import type { TaggedSentence, Token } from './tagger.ts';
 
 /**
@@ -33,6 +33,10 @@ export interface NameCandidate {
   readonly before?: string;
   /** Followed by a lowercase noun, as an adjective is: "Soviet times". */
   readonly modifier?: boolean;
+  /** The object of an office: "an analyst at Petercam", "chief executive of Acme". */
+  readonly ofOffice?: boolean;
+  /** After a country's possessive: "Russia's Far East". */
+  readonly afterCountry?: boolean;
 }
 
 const COUNTRY_NAMES: ReadonlyMap<string, string> = (() => {
@@ -83,7 +87,9 @@ function runs(tokens: readonly Token[]): [number, number][] {
       const joiner = tokens[j];
       const next = tokens[j + 1];
       const institution = tokens.slice(i, j).some((t) => ORG_WORDS.has(lower(t)));
-      if (joiner && next && nameToken(next, j + 1, tokens) && (joiner.text === '&' || (lower(joiner) === 'of' && institution))) {
+      // "St Aldric's Hospital", "Supporters' Trust": a possessive inside an institution's name.
+      const possessive = joiner && /^['’]s?$/.test(joiner.text) && next && ORG_WORDS.has(lower(next)) && !PORTFOLIOS.has(lower(next));
+      if (joiner && next && nameToken(next, j + 1, tokens) && (joiner.text === '&' || possessive || (lower(joiner) === 'of' && institution))) {
         j += 1;
         continue;
       }
@@ -144,8 +150,14 @@ function speechAround(tokens: readonly Token[], first: number, last: number): bo
   const app = appositionAfter(tokens, last);
   if (app && tokens[app[1]]?.text === ',') after = app[1] + 1;
   else if (tokens[after]?.text === ',') after++;
+  // "Councillor Anita Row of Marlow Bridge said": skip where they are from.
+  if (/^(of|from)$/i.test(tokens[after]?.text ?? '') && tokens[after + 1] && isCapitalised(tokens[after + 1]!)) {
+    after += 2;
+    while (tokens[after] && isCapitalised(tokens[after]!)) after++;
+  }
   for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
-    if (isSpeech(tokens[k])) return true;
+    // "X called the plan 'a mistake'" reports words; "said ... called X" only names.
+    if (isSpeech(tokens[k]) || (tokens[k]!.pos === 'VERB' && tokens[k]!.lemma === 'call')) return true;
     if (STOP_PUNCT.test(tokens[k]!.text)) break;
   }
   // "said Simon Jones", "said Mr Cescau", "according to X": the word right before the name.
@@ -173,6 +185,8 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     // A title inside the run: "Foreign Minister Sergey Lavrov", "Russian Railways CEO Oleg Belozyorov".
     let titleEnd = -1;
     for (let k = runFirst; k < runLast - 1; k++) if (isRoleHead(tokens[k]!)) titleEnd = k;
+    // "Fenwick General Hospital" is no General called Hospital.
+    if (titleEnd >= 0 && tokens.slice(titleEnd + 1, runLast).some((t) => ORG_WORDS.has(lower(t)) || PLACE_WORDS.has(lower(t)))) titleEnd = -1;
     if (titleEnd >= 0) {
       nameFirst = titleEnd + 1;
       kind = 'person';
@@ -204,7 +218,8 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       else if (REGIONS.has(whole) || REGIONS.has(whole.replace(/ /g, '-'))) kind = 'place';
       else if (PLACE_WORDS.has(lower(nameTokens.at(-1)))) kind = 'place';
       else if (nameTokens.some((t) => ORG_WORDS.has(lower(t)))) kind = 'organisation';
-      else if (nameTokens.length === 1 && isAcronym(whole)) kind = 'organisation';
+      else if (whole.includes('&')) kind = 'organisation';
+      else if (nameTokens.length === 1 && isAcronym(whole) && !(tokens[runLast]?.pos === 'NOUN' && !isCapitalised(tokens[runLast]!))) kind = 'organisation';
       else if (nameTokens.length === 1 && ADJECTIVE_COUNTRY.has(whole.toLowerCase())) continue;
     }
 
@@ -230,12 +245,19 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       const appTokens = tokens.slice(from, app[1]);
       const hasRole = appTokens.some((t) => isRoleHead(t) && !isCapitalised(t));
       const possessiveJob = appTokens.length >= 3 && appTokens[1] && /^['’]s?$/.test(appTokens[1].text) && appTokens.at(-1)!.pos === 'NOUN';
-      const orgNoun = appTokens.some((t) => ORG_DESCRIPTORS.has(lower(t)));
+      // The head noun: the last word before a preposition or a verb ("a start-up based in Aberdeen").
+      const stop = appTokens.findIndex((t, i) => (t.pos === 'ADP' || t.pos === 'VERB') && appTokens[i - 1]?.text !== '-');
+      const headNoun = headOf(appTokens.slice(0, stop < 0 ? appTokens.length : stop));
+      const orgNoun = ORG_DESCRIPTORS.has(headNoun);
+      const placeNoun = PLACE_DESCRIPTORS.has(headNoun);
       if (from < app[1] && (hasRole || possessiveJob) && kind !== 'organisation' && kind !== 'country' && kind !== 'place') {
         kind = 'person';
         role = makeRole(sentence, from, app[1], determiner, runFirst, app[1]);
       } else if (from < app[1] && orgNoun && !hasRole && kind !== 'person' && kind !== 'country' && kind !== 'place') {
         kind = 'organisation';
+        role = makeRole(sentence, from, app[1], determiner, runFirst, app[1]);
+      } else if (from < app[1] && placeNoun && !hasRole && (kind === undefined || kind === 'place')) {
+        kind = 'place';
         role = makeRole(sentence, from, app[1], determiner, runFirst, app[1]);
       }
     }
@@ -256,7 +278,9 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       let s = runFirst - 2;
       while (s >= 0 && !STOP_PUNCT.test(tokens[s]!.text) && tokens[s]!.pos !== 'VERB' && tokens[s]!.pos !== 'AUX' && runFirst - s < 12) s--;
       const { from, determiner } = stripDeterminer(tokens, s + 1, runFirst - 1);
-      if (determiner && from < runFirst - 1) {
+      // "St Aldric's chief executive, Owen Pryce": an owner's possessive stands for the article.
+      const owned = tokens.slice(from, runFirst - 1).some((t, i, all) => i > 0 && /^['’]s?$/.test(t.text) && isCapitalised(all[i - 1]!));
+      if ((determiner || owned) && from < runFirst - 1) {
         const pre = tokens.slice(from, runFirst - 1);
         if (pre.some((t) => isRoleHead(t) && !isCapitalised(t)) && kind !== 'organisation' && kind !== 'country') {
           kind = 'person';
@@ -273,6 +297,8 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     if (kind === undefined && tokens[runLast]?.text === '-' && lower(tokens[runLast + 1]) === 'based') kind = 'place';
 
     const acronymToken = tokens[runLast]?.text === '(' && tokens[runLast + 2]?.text === ')' ? tokens[runLast + 1] : undefined;
+    // "Lakeshire Health Partnership (LHP)": a name with initials of its own is an institution's.
+    if (kind === undefined && acronymToken && isAcronym(acronymToken.text) && runLast - nameFirst >= 2) kind = 'organisation';
     out.push({
       ...name,
       ...(kind !== undefined && { kind }),
@@ -281,11 +307,35 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       speaks: speechAround(tokens, runFirst, runLast),
       before: lower(tokens[runFirst - 1]),
       modifier: tokens[runLast]?.pos === 'NOUN' && !isCapitalised(tokens[runLast]!),
+      ofOffice: ofOffice(tokens, runFirst),
+      afterCountry: /^['’]s?$/.test(tokens[runFirst - 1]?.text ?? '') && runFirst >= 2 && countryOf(tokens[runFirst - 2]!.text) !== undefined,
     });
     if (acronymToken && isAcronym(acronymToken.text))
       out.push({ text: acronymToken.text, start: acronymToken.start, end: acronymToken.end, ...(kind !== undefined && { kind }), speaks: false, before: '(' });
   }
   return out;
+}
+
+/** The last noun of a phrase, hyphenated compounds whole: "a former railway yard" -> "yard", "a start-up" -> "start-up". */
+function headOf(phrase: readonly Token[]): string {
+  for (let i = phrase.length - 1; i >= 0; i--) {
+    const t = phrase[i]!;
+    if (phrase[i - 1]?.text === '-' && phrase[i - 2]) return `${lower(phrase[i - 2])}-${lower(t)}`;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') return lower(t);
+  }
+  return '';
+}
+
+function ofOffice(tokens: readonly Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k] && /^(the|a|an)$/i.test(tokens[k]!.text)) k--;
+  if (!/^(of|at|for|with)$/i.test(tokens[k]?.text ?? '')) return false;
+  // "director of Earth observation": a subject, not an organisation.
+  let end = first;
+  while (tokens[end] && isCapitalised(tokens[end]!)) end++;
+  if (tokens[end]?.pos === 'NOUN') return false;
+  const head = tokens[k - 1];
+  return !!head && isRoleHead(head) && !isCapitalised(head);
 }
 
 export function isPlacePreposition(word: string | undefined): boolean {

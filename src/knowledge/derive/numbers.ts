@@ -16,6 +16,7 @@ export interface NumericMention {
 const SCALE = /^(?:bn|m|m\.|mn|k|million|billion|trillion|thousand|hundred)$/i;
 const CURRENCY = /^(?:euros?|dollars?|pounds?|pence|p|cents?|yen|yuan|roubles?|rubles?|rupees?|francs?|won|pesos?|sterling)$/i;
 const SYMBOL = /^(?:[£$€¥₽₩]|[A-Z]{1,3}\$)$/;
+const DATE_PREPOSITIONS = /^(?:since|until|till|by|from|in|on|at|during|before|after)$/i;
 const APPROXIMATE = /^(?:about|around|almost|nearly|roughly|approximately|some|over|just|only)$/i;
 
 export function findNumbers(sentence: TaggedSentence): NumericMention[] {
@@ -26,7 +27,7 @@ export function findNumbers(sentence: TaggedSentence): NumericMention[] {
     let first = span.first;
     let last = span.last;
     let kind: NumericKind = span.kind;
-    while (first < last - 1 && (APPROXIMATE.test(tokens[first]!.text) || (kind === 'date' && tokens[first]!.pos === 'ADP'))) first++;
+    while (first < last - 1 && (APPROXIMATE.test(tokens[first]!.text) || (kind === 'date' && (tokens[first]!.pos === 'ADP' || DATE_PREPOSITIONS.test(tokens[first]!.text))))) first++;
     // "a day", "the first year": a unit of time, not a date.
     if (kind === 'date' && last - first === 1 && !/\d/.test(tokens[first]!.text) && !/^\p{Lu}/u.test(tokens[first]!.text)) continue;
     if (kind === 'number' || kind === 'money') {

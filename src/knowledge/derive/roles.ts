@@ -1,4 +1,4 @@
-import { COUNTRIES, MINISTRY_NAMES, PORTFOLIOS, ROLE_EXPANSIONS } from './cues.ts';
+import { COUNTRIES, MINISTRY_NAMES, PORTFOLIOS, ROLE_EXPANSIONS, ROLE_HEADS } from './cues.ts';
 import { ADJECTIVE_COUNTRY, countryOf } from './names.ts';
 
 /**
@@ -8,6 +8,7 @@ import { ADJECTIVE_COUNTRY, countryOf } from './names.ts';
  */
 
 const MAX_ALIASES = 40;
+const STATE_OFFICE = /minister|president|premier|chancellor|secretary|ambassador|leader|governor|king|queen|prince|envoy|general|spokes/;
 
 interface Country {
   readonly name: string;
@@ -23,16 +24,23 @@ function country(name: string): Country | undefined {
 
 /** "russian railways ceo" -> ["russian railways", "ceo"] when the head is a known office word. */
 function splitTitle(role: string, heads: readonly string[]): { owner: string; head: string } | undefined {
-  for (const head of heads)
+  for (const head of heads) {
+    if (role === head) return undefined;
     if (role.endsWith(` ${head}`)) {
       const owner = role.slice(0, -head.length - 1).trim();
       if (owner) return { owner, head };
     }
+  }
   return undefined;
 }
 
+/** "senior commander", "regional secretary": the phrase ends in a word for an office. */
+function endsInOffice(phrase: string): boolean {
+  return ROLE_HEADS.has(phrase.split(' ').at(-1)!) || HEADS.some((h) => phrase.endsWith(h));
+}
+
 /** Words that qualify an office rather than name its owner: "First Deputy Prime Minister". */
-const MODIFIERS = new Set(['first', 'second', 'deputy', 'vice', 'senior', 'acting', 'assistant', 'executive', 'chief', 'interim', 'former', 'joint', 'co', 'group', 'general', 'managing']);
+const MODIFIERS = new Set(['head', 'regional', 'national', 'first', 'second', 'deputy', 'vice', 'senior', 'acting', 'assistant', 'executive', 'chief', 'interim', 'former', 'joint', 'co', 'group', 'general', 'managing']);
 
 const HEADS = [
   'first deputy prime minister', 'deputy prime minister', 'prime minister', 'minister', 'director general', 'director-general',
@@ -79,24 +87,31 @@ export function roleAliases(role: string, context: { country?: string | undefine
       break;
     }
   }
-  // Possessive owner: "bt's futurologist", "the government's communications minister".
-  const of = /^(.+?) (?:of|at|for) (?:the )?(.+)$/.exec(r);
-  const possessive = of && HEADS.some((h) => of[1]!.endsWith(h)) ? undefined : /^(.+?)'s? (.+)$/.exec(r);
+  // Whose office it is: "bt's futurologist", "chief executive of acme", "Russian Railways CEO".
+  const of = /^(.+?) (?:of|at|for|with) (?:the )?(.+)$/.exec(r);
+  const ofHead = of && endsInOffice(of[1]!) ? of : undefined;
+  const poss = /^(.+?)'s? (.+)$/.exec(r);
+  const possessive = poss && !/ (?:of|at|for|with) /.test(poss[1]!) ? poss : undefined;
   let owner: string | undefined;
   let head = r;
   if (possessive) {
     owner = possessive[1]!;
     head = possessive[2]!;
+  } else if (ofHead) {
+    head = ofHead[1]!;
+    owner = ofHead[2]!;
   } else {
-    if (of && HEADS.some((h) => of[1]!.endsWith(h))) {
-      head = of[1]!;
-      owner = of[2]!;
-    } else {
-      const title = splitTitle(r, HEADS);
-      if (title && !title.owner.split(' ').every((w) => MODIFIERS.has(w))) {
-        owner = title.owner;
-        head = title.head;
-      }
+    const title = splitTitle(r, HEADS);
+    const ownerText = title ? original.slice(0, title.owner.length) : '';
+    // Only a name or a portfolio owns an office: "Roscosmos Director General", "Finance Director", not "head coach".
+    const named = /(?:^|\s)\p{Lu}/u.test(ownerText) && !/-based$/i.test(ownerText);
+    const portfolio = title !== undefined && title.owner.split(' ').every((w) => PORTFOLIOS.has(w));
+    if (title && (named || portfolio) && !title.owner.split(' ').every((w) => MODIFIERS.has(w))) {
+      owner = title.owner;
+      head = title.head;
+    } else if (title && (title.owner.split(' ').every((w) => MODIFIERS.has(w)) || /-based$/.test(title.owner))) {
+      // "head coach" is a coach, "UK-based co-chairman" a co-chairman.
+      add(title.head);
     }
   }
   const owners: string[] = [];
@@ -140,10 +155,11 @@ export function roleAliases(role: string, context: { country?: string | undefine
         }
     }
   }
-  if (!nation && context.country && (!owner || isPortfolio)) nation = country(context.country);
+  // An office of state without a country is the country's the article is about.
+  if (!nation && context.country && (!owner || isPortfolio) && STATE_OFFICE.test(head)) nation = country(context.country);
   if (nation) {
     const base = owner && (countryOf(owner) || ADJECTIVE_COUNTRY.get(owner)) ? head : r;
-    const names = [nation.name, ...nation.aliases.filter((a) => !/^the /i.test(a) && a.length <= 4)];
+    const names = [nation.name, ...nation.aliases.filter((a) => !/^the /i.test(a) && a.length <= 4 && !a.includes('.'))];
     if (nation.adjective) add(`${nation.adjective} ${base}`);
     for (const n of names) {
       add(`${n}'s ${base}`);

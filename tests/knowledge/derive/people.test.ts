@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fact, fixture, names, shipped } from './support.ts';
+import { article, fact, fixture, names, shipped } from './support.ts';
 
 describe('people and their offices, from the article alone', () => {
   const ship = shipped();
@@ -108,5 +108,26 @@ describe('people and their offices, from the article alone', () => {
     expect(varga.role).toBe('head of the Riverton Transport Authority');
     expect(varga.roleAliases).toEqual(expect.arrayContaining(['head of riverton transport authority', 'riverton transport authority head']));
     expect(varga.evidence).toEqual(['head of the Riverton Transport Authority, Ines Varga']);
+  });
+
+  const short = article(
+    "---\ntitle: Rates\n---\n\nHarbor Bank's chief economist, Lena Ortiz, said rates would fall. Senator José Ibáñez of Millford called the plan \"a gamble\".\n",
+  );
+
+  it('GIVEN "Harbor Bank\'s chief economist, Lena Ortiz, said" THEN the possessive office before the name, and she speaks', () => {
+    expect(fact(short, 'Lena Ortiz')).toMatchObject({ role: "Harbor Bank's chief economist", speaks: true, evidence: ["Harbor Bank's chief economist, Lena Ortiz"] });
+  });
+
+  it('GIVEN "Senator José Ibáñez of Millford called the plan ..." THEN he speaks, and is also found typed without accents', () => {
+    const f = fact(short, 'José Ibáñez');
+    expect(f).toMatchObject({ role: 'Senator', speaks: true });
+    expect(f.aliases).toEqual(expect.arrayContaining(['Ibáñez', 'Ibanez', 'Jose Ibanez']));
+  });
+
+  it('GIVEN two people of the same surname THEN neither is called by it alone', () => {
+    const twins = article('---\ntitle: Twins\n---\n\nCoach Tom Price and Mayor Anna Price met on Monday.\n');
+    expect(fact(twins, 'Tom Price').aliases).not.toContain('Price');
+    expect(fact(twins, 'Anna Price').aliases).not.toContain('Price');
+    expect(fact(twins, 'Anna Price').role).toBe('Mayor');
   });
 });
