@@ -1,6 +1,6 @@
 import { MessagePayload, Routes, type ButtonInteraction, type ChatInputCommandInteraction, type REST } from 'discord.js';
 import type { Reply } from '../render/discord.ts';
-import { within } from './deadline.ts';
+import { DeadlineExceeded, within } from './deadline.ts';
 
 /**
  * Edits an interaction's first response with a deadline that ends the request itself.
@@ -17,11 +17,18 @@ export async function editOriginal(interaction: ChatInputCommandInteraction | Bu
     return;
   }
   const { body, files } = await MessagePayload.create(interaction.webhook, reply).resolveBody().resolveFiles();
-  await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
-    body,
-    files: files ?? [],
-    auth: false,
-    signal: AbortSignal.timeout(deadlineMs),
-  });
+  const signal = AbortSignal.timeout(deadlineMs);
+  try {
+    await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
+      body,
+      files: files ?? [],
+      auth: false,
+      signal,
+    });
+  } catch (error) {
+    // Ended by the deadline, in flight or still queued ("Request aborted manually"): no answer.
+    if (signal.aborted) throw new DeadlineExceeded(deadlineMs);
+    throw error;
+  }
   (interaction as { replied: boolean }).replied = true;
 }
