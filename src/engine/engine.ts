@@ -5,10 +5,13 @@ import type { Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion, together } from './compound.ts';
+import { inventoryQuestion, isInventoryWord } from './inventory.ts';
+import { isStopword } from './language.ts';
+import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, clausesOf, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -30,7 +33,7 @@ export const THRESHOLDS = Object.freeze({
   /** Sentences this close to the best are also looked at for the fact a question asks for. */
   sentenceNear: 0.7,
   /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
-  everydayZipf: 4.9,
+  everydayZipf: 5.6,
   /** Suggestions must be at least this related to the question. */
   suggestion: 0.2,
   maxSuggestions: 3,
@@ -208,6 +211,46 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return named.every((e) => held.has(e.key) || e.key === `@${whole.entryId}`);
   }
 
+  /** "how many people are named", "name everyone quoted": the list of who or what the article names. */
+  function answerInventory(question: string, analysis: Analysis, notice?: string): Answer | undefined {
+    const content = analysis.words.filter((w) => !isStopword(w) && !/^\d+$/.test(w));
+    const asked = inventoryQuestion(analysis.words);
+    if (!asked || !content.every(isInventoryWord)) return undefined;
+    const members = knowledge.facts.filter(
+      // Whom the article quotes: curated facts say so; otherwise whoever stands by a speech verb.
+      (f) =>
+        SPAN_OF_ENTITY[f.kind] === asked.kind &&
+        (!asked.quotedOnly || speakerIds.has(f.id) || (f.speaks && !knowledge.derivedFactIds.has(f.id))),
+    );
+    if (members.length === 0) return undefined;
+    const first = (id: string) => sentences.findIndex((_, i) => spansOf[i]!.some((sp) => sp.entityId === id));
+    const ordered = [...members].sort((a, b) => first(a.id) - first(b.id));
+    const list = joinList(ordered.map((f) => (f.role && f.role.length <= 40 ? `${f.name} (${f.role})` : f.name)));
+    // The fewest sentences that name them all, at most three.
+    const left = new Set(ordered.map((f) => f.id));
+    const cited: string[] = [];
+    while (left.size > 0 && cited.length < THRESHOLDS.maxCitations) {
+      let best = -1;
+      let bestCount = 0;
+      sentences.forEach((_, i) => {
+        const n = new Set(spansOf[i]!.filter((sp) => sp.entityId && left.has(sp.entityId)).map((sp) => sp.entityId)).size;
+        if (n > bestCount) [best, bestCount] = [i, n];
+      });
+      if (best < 0) break;
+      for (const sp of spansOf[best]!) if (sp.entityId) left.delete(sp.entityId);
+      cited.push(sentences[best]!.id);
+    }
+    return {
+      question,
+      found: true,
+      answer: asked.count ? `${ordered.length}: ${list}.` : `${list}.`,
+      confidence: 0.9,
+      citations: citationsOf(cited.sort((a, b) => (sentenceIndex.get(a) ?? 0) - (sentenceIndex.get(b) ?? 0))),
+      suggestions: [],
+      ...(notice ? { notice } : {}),
+    };
+  }
+
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
@@ -221,7 +264,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // a rarer word ("circulation", "turnover") may well be its point.
     const strange = analysis.unknown.filter((w) => !wordKnowledge.isOrdinary(w));
     // A curated answer is precise: a rarer English word it does not use may be the question's point.
-    const unusual = analysis.unknown.filter((w) => !strange.includes(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf);
+    const unusual = analysis.unknown.filter(
+      (w) => !strange.includes(w) && !isChatFiller(w) && wordKnowledge.frequency(w) < THRESHOLDS.everydayZipf,
+    );
     const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
     // "when is the visit" is not "when did he last visit".
     const presentDate = analysis.kind === 'date' && asksInThePresent(analysis.words);
@@ -247,6 +292,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const unitThreshold = best && units[best.owner]!.derived ? Math.max(threshold, THRESHOLDS.derivedFact) : threshold;
     if (best && best.score >= unitThreshold && best.matchedStrong > 0) return answerUnit(question, units[best.owner]!, best.score, notice);
 
+    const inventory = answerInventory(question, analysis, notice);
+    if (inventory) return inventory;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
@@ -281,6 +328,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     );
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
+      placeFits: wordKnowledge.placeFits,
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
@@ -359,8 +407,12 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     const verb = SPEECH_VERB.exec(s.text);
     let speaker: string | undefined;
     if (verb && people.length > 0) {
-      const at = verb.index;
-      speaker = [...people].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]!.entityId;
+      // "said Simon Jones" names the speaker right after the verb; otherwise it is whoever
+      // stands before it ("Dempsey, the minister, said Mr Ahern had been...").
+      const end = verb.index + verb[0].length;
+      const after = people.find((p) => p.start >= end && /^[\s,]*(?:(?:the|a)\s+[\p{L}\s'’-]{0,40}?\s)?$/u.test(s.text.slice(end, p.start)));
+      const before = people.filter((p) => p.end <= verb.index).at(-1);
+      speaker = (after ?? before ?? people[0]!).entityId;
     }
     const previous = i > 0 && sentences[i - 1]!.paragraph === s.paragraph ? out[i - 1] : undefined;
     if (!speaker && people.length === 0 && QUOTE.test(s.text)) speaker = previous;

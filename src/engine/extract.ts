@@ -28,6 +28,8 @@ export interface Asked {
   readonly kindsOf: (noun: string) => readonly SpanKind[];
   /** Whether a term says what happens or what someone is, rather than naming someone. */
   readonly isEvent: (term: string) => boolean;
+  /** Whether a place is of the kind the question names ("what town"). */
+  readonly placeFits: (name: string, noun: string) => boolean;
 }
 
 /** A name's clause and this many on each side: "Patrick Cescau, the UK-based co-chairman, will become chief executive". */
@@ -191,18 +193,19 @@ export function statedFact(
   const shared = asked.terms.filter((t) => clauses.some((c) => c.eventTerms.has(t)));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
   const eventWeight = asked.terms.filter(asked.isEvent).reduce((sum, t) => sum + asked.weight(t), 0);
+  const weightNear = (terms: readonly string[], near: readonly Clause[]) =>
+    terms.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
-    if (sharedWeight === 0) return true;
     const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
     if (at < 0) return true;
     // A name's role stands beside it: "Simon Jones, the Labs' managing director".
     const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
     const near = isName ? clauses.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1) : [clauses[at]!];
-    const w = shared.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
     // "who designed the stadium" is not answered by whoever stands near "stadium": for a name,
-    // what the question says about them must be there, not only some of it.
-    if (isName && w < NAME_EVENT_SHARE * eventWeight) return false;
-    return w >= CLAUSE_SHARE * sharedWeight;
+    // what the question says happened, or what they are, must be there, not only some of it.
+    if (isName && weightNear(asked.terms.filter(asked.isEvent), near) < NAME_EVENT_SHARE * eventWeight) return false;
+    if (sharedWeight === 0) return true;
+    return weightNear(shared, near) >= CLAUSE_SHARE * sharedWeight;
   };
   // "when is the visit" is not answered by when he "had last visited".
   const presentQuestion = kind === 'date' && asksInThePresent(question);
@@ -211,8 +214,11 @@ export function statedFact(
     const clause = clauses.find((c) => span.start < c.end && span.end > c.start);
     return !clause || !PAST_CLAUSE.test(sentence.slice(clause.start, clause.end));
   };
+  // "what town is it near" is not answered by a country.
+  const placeNoun = question.find((w, i) => i > 0 && /^(?:what|which)$/.test(question[i - 1]!));
+  const placeFits = (span: Span) => span.kind !== 'place' || placeNoun === undefined || asked.placeFits(span.text, placeNoun);
   for (const k of kinds) {
-    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s));
+    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s));
     if (kind === 'duration' || kind === 'age') {
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
       const timed = candidates.filter((s) =>

@@ -74,7 +74,7 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set(
 export const SPEECH_WORDS: readonly string[] = Object.freeze(
   `say says said saying tell tells told write writes wrote written claim claims claimed quote quotes quoted comment
    comments commented statement statements remark remarks remarked think thinks thought thoughts believe believes
-   opinion speak speaks spoke words`.split(/\s+/),
+   opinion speak speaks spoke declare declared argue argued words сказал заявил написал 말했 밝혔`.split(/\s+/),
 );
 
 /** Words for the article itself: "what did the article say" asks the article, not a person in it. */

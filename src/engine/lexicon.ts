@@ -2,6 +2,7 @@ import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind, SPEECH_WORDS, STOPWORDS, WEAK_WORDS, type QuestionKind } from './language.ts';
 import { scriptOf, words } from './normalise.ts';
+import { GENERAL_OPPOSITES, GENERAL_SYNONYMS } from './general-concepts.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
 
@@ -81,12 +82,13 @@ export class Lexicon {
     const texts: string[] = [...kb.article.sentences.map((s) => s.text)];
     for (const e of kb.qa) texts.push(...e.questions, e.answer);
     for (const f of kb.facts) texts.push(f.name, ...f.aliases, f.role ?? '', ...f.roleAliases, f.description);
-    for (const group of kb.concepts.synonyms) texts.push(...group);
-    texts.push(...kb.concepts.speech);
+    const synonyms = [...GENERAL_SYNONYMS, ...kb.concepts.synonyms];
+    for (const group of synonyms) texts.push(...group);
+    texts.push(...SPEECH_WORDS, ...kb.concepts.speech);
     for (const text of texts) for (const w of words(text)) this.#frequency.set(w, (this.#frequency.get(w) ?? 0) + 1);
     for (const w of [...STOPWORDS, ...WEAK_WORDS]) if (!this.#frequency.has(w)) this.#frequency.set(w, 0);
 
-    for (const group of kb.concepts.synonyms) {
+    for (const group of synonyms) {
       const key = `~${words(group[0]!).join('_')}`;
       for (const term of group) this.#addAlias(term, key, true);
     }
@@ -121,7 +123,7 @@ export class Lexicon {
       }
     for (const word of [...SPEECH_WORDS, ...kb.concepts.speech]) for (const s of contentStems(word, true)) this.#speech.add(s);
     for (const w of this.#frequency.keys()) this.#knownStems.add(stem(w));
-    for (const [a, b] of kb.concepts.opposites) {
+    for (const [a, b] of [...GENERAL_OPPOSITES, ...kb.concepts.opposites]) {
       const [ta, tb] = [this.#analyse(a, false).terms, this.#analyse(b, false).terms];
       for (const x of ta) for (const y of tb) {
         this.#opposites.set(x, [...(this.#opposites.get(x) ?? []), y]);

@@ -76,10 +76,11 @@ export class SentenceRanker {
     const lower = new Set<string>();
     for (const s of sentences)
       for (const m of s.text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
-        const w = m[0].toLowerCase().replace(/['’]s$/, '');
         // A sentence's first word is capitalised whatever it is: it says nothing either way.
         if (m.index === 0) continue;
-        (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(stem(w));
+        const into = /^\p{Lu}/u.test(m[0]) ? capitalised : lower;
+        // By its terms too: "Athletic" in a club's name stands for the concept of sport.
+        for (const t of [stem(m[0].toLowerCase().replace(/['’]s$/, '')), ...lexicon.analyseKnown(m[0]).terms]) into.add(t);
       }
     for (const t of capitalised) if (!lower.has(t)) this.#nameStems.add(t);
     const n = sentences.length;

@@ -18,6 +18,8 @@ export interface WordKnowledge {
   frequency(word: string): number;
   /** The kinds of name a plural noun counts: people for "officials", organisations for "firms". */
   kindsOf(noun: string): readonly SpanKind[];
+  /** Whether a place can be what the noun asks for: Aberdeen is a town, Russia is not; unknown names may be. */
+  placeFits(name: string, noun: string): boolean;
 }
 
 export interface Alternative {
@@ -31,7 +33,15 @@ export const NO_WORD_KNOWLEDGE: WordKnowledge = Object.freeze({
   alternatives: () => [],
   frequency: () => 0,
   kindsOf: (noun: string): readonly SpanKind[] => (PEOPLE.has(noun) ? ['person'] : []),
+  placeFits: () => true,
 });
+
+/** Kinds of place a question names, and the categories of WordNet that are that kind. */
+const PLACE_CLASSES: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [['town', 'city', 'village', 'capital'], ['town', 'city', 'municipality', 'urban area', 'capital', 'village', 'metropolis']],
+  [['country', 'nation'], ['country', 'nation', 'state']],
+  [['region', 'province', 'continent'], ['region', 'district', 'territory', 'geographical area', 'geographic area', 'continent', 'province']],
+];
 
 const PEOPLE = new Set(['people', 'persons', 'person', 'names', 'individuals', 'men', 'women', 'figures']);
 const KIND_CATEGORIES: ReadonlyArray<readonly [SpanKind, readonly string[]]> = [
@@ -49,6 +59,17 @@ const MAX_ALTERNATIVES = 16;
 export const ENGLISH: WordKnowledge = Object.freeze({
   isOrdinary: (word: string) => isChatFiller(word) || (isEnglishWord(word) && !isProperName(word)),
   frequency,
+  placeFits(name: string, noun: string): boolean {
+    const wanted = PLACE_CLASSES.find(([nouns]) => nouns.includes(noun));
+    if (!wanted) return true;
+    const lower = name.toLowerCase();
+    // "Far East", "Castle Lane": a name WordNet does not know is judged by its last word; a
+    // place it knows nothing of may be anything.
+    let categories = categoriesOf(lower);
+    if (categories.length === 0) categories = categoriesOf(lower.split(/\s+/).at(-1) ?? lower);
+    if (categories.length === 0) return true;
+    return wanted[1].some((c) => categories.includes(c));
+  },
   kindsOf(noun: string): readonly SpanKind[] {
     if (PEOPLE.has(noun)) return ['person'];
     const categories = categoriesOf(noun);

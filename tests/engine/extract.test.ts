@@ -9,7 +9,7 @@ import { nameSpans, quantitySpans, type Span, type SpanKind } from '../../src/en
 const termsOf = (text: string) => words(text).filter((w) => !isStopword(w)).map(stem);
 
 function ask(question: string, kinds: readonly SpanKind[] = []): Asked {
-  return { words: words(question), terms: termsOf(question), weight: () => 1, kindsOf: () => kinds, isEvent: () => true };
+  return { words: words(question), terms: termsOf(question), weight: () => 1, kindsOf: () => kinds, isEvent: () => true, placeFits: () => true };
 }
 
 function fact(question: string, kind: Parameters<typeof statedFact>[0], sentence: string, extra: Span[] = [], counted: SpanKind[] = []) {
