@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
+import type { FactEntry } from '../knowledge/schema.ts';
 import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
 import { byRank, KnowledgeIndex, type Match } from './index.ts';
-import type { Analysis } from './lexicon.ts';
+import { stem, type Analysis } from './lexicon.ts';
 import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion, together } from './compound.ts';
@@ -25,7 +26,7 @@ export const THRESHOLDS = Object.freeze({
   /** ...or this good, when the question has a word the knowledge base has never seen. */
   answerWithUnknown: 0.65,
   /** A sentence answers on its own when it explains this much of the question... */
-  sentence: 0.6,
+  sentence: 0.55,
   /** ...or this much, when it states the date, amount, name or place the question asks for... */
   sentenceFact: 0.45,
   /** ...or this much, when the question has a word that is neither the article's nor ordinary English. */
@@ -61,6 +62,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   });
   const tagged = new Map<string, Span[]>();
   for (const m of knowledge.mentions ?? []) {
+    // "works as one": a lone "one" is a pronoun far more often than a count.
+    if (m.kind === 'number' && /^(?:one|a|an)$/i.test(m.text.trim())) continue;
     const list = tagged.get(m.passageId) ?? [];
     list.push({ kind: m.kind === 'country' ? 'place' : m.kind, text: m.text, start: m.start, end: m.end, ...(m.entityId ? { entityId: m.entityId } : {}) });
     tagged.set(m.passageId, list);
@@ -90,6 +93,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     }
   // Dates that every phrasing asks of the past: a question in the present is not after them.
   const pastOnly = units.map((u) => u.type === 'date' && u.phrasings.every((p) => asksInThePast(words(p))));
+  const factById = new Map(knowledge.facts.map((f) => [f.id, f]));
   const featured = units.filter((u) => u.featured);
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
@@ -251,6 +255,22 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     };
   }
 
+  /**
+   * "murashko heads which ministry", "ian pearson job", "what does lavrov do": a question about
+   * who one person or organisation is, answered by its fact, curated or derived.
+   */
+  function answerRole(question: string, analysis: Analysis, notice?: string): Answer | undefined {
+    const named = analysis.entities.map((e) => factById.get(e.key.slice(1))).filter((f): f is FactEntry => f !== undefined);
+    if (named.length !== 1) return undefined;
+    const fact = named[0]!;
+    if (!fact.role || (fact.kind !== 'person' && fact.kind !== 'organisation')) return undefined;
+    const nameStems = new Set([fact.name, ...fact.aliases].flatMap((n) => words(n)).map(stem));
+    const rest = analysis.words.filter((w) => !isStopword(w) && !nameStems.has(stem(w)));
+    if (!rest.every((w) => ROLE_QUESTION.has(w))) return undefined;
+    const unit = byId.get(fact.id);
+    return unit ? answerUnit(question, unit, 0.8, notice) : undefined;
+  }
+
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
@@ -294,6 +314,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 
     const inventory = answerInventory(question, analysis, notice);
     if (inventory) return inventory;
+    const role = answerRole(question, analysis, notice);
+    if (role) return role;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
@@ -329,6 +351,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
       placeFits: wordKnowledge.placeFits,
+      variants: ranker.variants(analysis),
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
@@ -336,9 +359,16 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       if (asksFact && !fact) continue;
       return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
     }
-    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence still says.
+    // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
+    // still says, if it holds everything the question says happened.
     const first = close[0];
-    if (first && first.score >= THRESHOLDS.sentenceWithUnknown && (analysis.kind === 'person' || analysis.kind === 'organisation'))
+    const events = analysis.terms.filter((t) => !ranker.isName(t) && ranker.isStrong(t));
+    if (
+      first &&
+      first.score >= THRESHOLDS.sentenceWithUnknown &&
+      (analysis.kind === 'person' || analysis.kind === 'organisation') &&
+      events.every((t) => first.shared.includes(t))
+    )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
   }
@@ -393,6 +423,13 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 }
 
 const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
+/** Words that ask what someone is or does, and nothing else. */
+const ROLE_QUESTION = new Set(
+  `job jobs role roles title titles position post office occupation profession work works working worked do does doing
+   did head heads run runs lead leads which ministry department company organisation organization agency firm employer
+   exactly mean means called known famous`.split(/\s+/),
+);
+
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;
 

@@ -30,11 +30,21 @@ export interface Asked {
   readonly isEvent: (term: string) => boolean;
   /** Whether a place is of the kind the question names ("what town"). */
   readonly placeFits: (name: string, noun: string) => boolean;
+  /** The sentence terms that stand for a question term ("spend" for "spent"); the term alone when absent. */
+  readonly variants?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A name's clause and this many on each side: "Patrick Cescau, the UK-based co-chairman, will become chief executive". */
 const NAME_REACH = 2;
 
+/** "at Tanefield", "in the Far East": a name after these words is where something is. */
+const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s+)?$/i;
+
+const KIND_NOUNS: ReadonlySet<string> = new Set(
+  'year years date day days month months time times place city town country location number amount much many people person name'
+    .split(' ')
+    .map(stem),
+);
 const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
 const PRESENT_QUESTION = new Set(['is', 'are', 'will', 'does', 'do', 'gonna', 'shall']);
 const PAST_CLAUSE = /\b(?:had|was|were|did|ago)\b/i;
@@ -50,6 +60,8 @@ export function asksInThePast(question: readonly string[]): boolean {
 
 /** A name answers only beside this share of what the question says happened or what they are. */
 const NAME_EVENT_SHARE = 0.6;
+/** ...and a date, amount or number beside this share. */
+const QUANTITY_EVENT_SHARE = 0.4;
 
 /** The answer must stand in a clause that holds at least this share of what the question and sentence share. */
 const CLAUSE_SHARE = 0.5;
@@ -57,7 +69,8 @@ const CLAUSE_SHARE = 0.5;
 export function clausesOf(sentence: string, termsOf: (text: string) => readonly string[]): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:()\[\]—–]|\s-\s|$/g)) {
+  // Brackets hold an aside ("10 million euros (US$13 million) a year"): the clause goes on past them.
+  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:—–]|\s-\s|$/g)) {
     const end = m.index;
     if (end > start) {
       const text = sentence.slice(start, end);
@@ -97,7 +110,9 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
     case 'person':
       return ['person', 'organisation'];
     case 'place':
-      return ['place'];
+      // "where does she work" is answered by an employer; "built at Tanefield" by a name the
+      // tagger took for an organisation.
+      return / work | works | worked | working | employed /.test(text) ? ['organisation', 'place'] : ['place', 'organisation'];
     case 'organisation':
       return ['organisation'];
     default:
@@ -171,6 +186,16 @@ function listed(spans: readonly Span[], question: readonly string[], kinds: read
   });
 }
 
+/** "who are", "who else", "which hospitals", "name the players": a question that wants more than one. */
+export function asksForSeveral(question: readonly string[]): boolean {
+  const text = ` ${question.join(' ')} `;
+  if (/ (?:who|which|what) (?:are|were) | else | all | list | name the | names of | both /.test(text)) return true;
+  // "which hospitals", "what companies": a plural noun right after the question word.
+  const at = question.findIndex((w) => w === 'which' || w === 'what');
+  const noun = at >= 0 ? question[at + 1] : undefined;
+  return noun !== undefined && noun.length > 3 && /[^s]s$/.test(noun) && !/(?:ss|us|is|news)$/.test(noun);
+}
+
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -190,20 +215,26 @@ export function statedFact(
   const near = anchors(sentence, question);
   // "when did they establish relations" is not answered by a date in another clause of the
   // sentence: the clause of the answer must hold what happened; names may stand anywhere.
-  const shared = asked.terms.filter((t) => clauses.some((c) => c.eventTerms.has(t)));
+  const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v))));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
-  const eventWeight = asked.terms.filter(asked.isEvent).reduce((sum, t) => sum + asked.weight(t), 0);
+  // "what year", "how many people": the words that name the kind of answer are not what happened.
+  const events = asked.terms.filter((t) => asked.isEvent(t) && !KIND_NOUNS.has(t));
+  const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
+  const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v));
   const weightNear = (terms: readonly string[], near: readonly Clause[]) =>
-    terms.filter((t) => near.some((c) => c.terms.has(t))).reduce((sum, t) => sum + asked.weight(t), 0);
+    terms.filter((t) => near.some((c) => holds(c, t))).reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
     const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
     if (at < 0) return true;
     // A name's role stands beside it: "Simon Jones, the Labs' managing director".
     const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
-    const near = isName ? clauses.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1) : [clauses[at]!];
-    // "who designed the stadium" is not answered by whoever stands near "stadium": for a name,
-    // what the question says happened, or what they are, must be there, not only some of it.
-    if (isName && weightNear(asked.terms.filter(asked.isEvent), near) < NAME_EVENT_SHARE * eventWeight) return false;
+    // "During its five years, ideas were developed": a length of time leads its clause.
+    const reach = isName ? NAME_REACH : kind === 'duration' || kind === 'age' ? 1 : 0;
+    const near = clauses.slice(Math.max(0, at - reach), at + reach + 1);
+    // "who designed the stadium" is not answered by whoever stands near "stadium", nor "how many
+    // patents were granted" by the patents filed: what the question says happened, or what
+    // someone is, must be there, not only some of it.
+    if (weightNear(events, near) < (isName ? NAME_EVENT_SHARE : QUANTITY_EVENT_SHARE) * eventWeight) return false;
     if (sharedWeight === 0) return true;
     return weightNear(shared, near) >= CLAUSE_SHARE * sharedWeight;
   };
@@ -218,7 +249,12 @@ export function statedFact(
   const placeNoun = question.find((w, i) => i > 0 && /^(?:what|which)$/.test(question[i - 1]!));
   const placeFits = (span: Span) => span.kind !== 'place' || placeNoun === undefined || asked.placeFits(span.text, placeNoun);
   for (const k of kinds) {
-    const candidates = spans.filter((s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s));
+    const located = (span: Span) =>
+      kind !== 'place' || k !== 'organisation' || / work | works | worked | working | employed /.test(` ${question.join(' ')} `) ||
+      LOCATIVE.test(sentence.slice(0, span.start));
+    const candidates = spans.filter(
+      (s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s) && located(s),
+    );
     if (kind === 'duration' || kind === 'age') {
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
       const timed = candidates.filter((s) =>
@@ -230,6 +266,14 @@ export function statedFact(
       continue;
     }
     if (candidates.length === 0) continue;
+    // "which hospitals are merging", "who else did they sign": every name of that kind it lists.
+    const names = k === 'person' || k === 'organisation' || k === 'place';
+    const distinct = candidates.filter((c, i) => candidates.findIndex((o) => (o.entityId ?? o.text) === (c.entityId ?? c.text)) === i);
+    if (names && distinct.length >= 2 && asksForSeveral(question)) {
+      const first = distinct[0]!;
+      const last = distinct[distinct.length - 1]!;
+      return { text: joinList(distinct.map((c) => c.text)), start: first.start, end: last.end };
+    }
     const best = closest(candidates, near);
     if (k === 'person') return withApposition(sentence, best);
     return { text: best.text, start: best.start, end: best.end };

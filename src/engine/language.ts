@@ -96,7 +96,7 @@ export type QuestionKind = 'age' | 'date' | 'duration' | 'place' | 'number' | 'p
 const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['age', ['how old', 'what age', 'сколько лет']],
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
-  ['date', ['when', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
+  ['date', ['when', 'last time', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['duration', ['how long', 'for how long']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'what town',
     'which town', 'what region', 'which region', 'what area', 'which area', 'what location', 'which location', 'где', 'куда']],

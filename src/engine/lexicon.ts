@@ -51,7 +51,7 @@ export function stem(word: string): string {
 const entityKey = (id: string) => `@${id}`;
 
 /** An English word at least this common (Zipf scale) is taken as meant, not as a typo. */
-const KEEP_AS_TYPED_ZIPF = 3.5;
+const KEEP_AS_TYPED_ZIPF = 2.5;
 
 /**
  * Everything known about the words of one knowledge base: the vocabulary that typos are

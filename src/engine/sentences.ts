@@ -4,8 +4,10 @@ import { stem, type Analysis, type Lexicon } from './lexicon.ts';
 import type { WordKnowledge } from './word-knowledge.ts';
 
 /** Alternatives at least this sure (spellings, base forms, related forms) may reach the knowledge's concepts. */
-const RELIABLE_CREDIT = 0.85;
+const RELIABLE_CREDIT = 0.9;
 const MAX_REMEMBERED_WORDS = 20_000;
+/** An everyday word found in this few sentences says which one is meant. */
+const RARE_DF = 2;
 /** Everyday words say little about which sentence is meant. */
 const WEAK_WEIGHT = 0.4;
 
@@ -83,6 +85,14 @@ export class SentenceRanker {
         for (const t of [stem(m[0].toLowerCase().replace(/['’]s$/, '')), ...lexicon.analyseKnown(m[0]).terms]) into.add(t);
       }
     for (const t of capitalised) if (!lower.has(t)) this.#nameStems.add(t);
+    // A word seen only at the start of sentences is a name when it is no English word ("St Aldric's").
+    for (const s of sentences) {
+      const first = /^[\p{L}][\p{L}\p{N}'’-]*/u.exec(s.text)?.[0];
+      if (!first) continue;
+      const w = first.toLowerCase().replace(/['’]s$/, '');
+      const t = stem(w);
+      if (!lower.has(t) && !capitalised.has(t) && !words.isOrdinary(w)) this.#nameStems.add(t);
+    }
     const n = sentences.length;
     for (const [t, list] of this.#postings) this.#idf.set(t, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
     const idfs = [...this.#idf.values()].sort((a, b) => a - b);
@@ -100,9 +110,9 @@ export class SentenceRanker {
     return term.startsWith('@') || this.#nameStems.has(term);
   }
 
-  /** Whether a term is more than an everyday word. */
+  /** Whether a term is more than an everyday word: an everyday word the article uses once or twice ("jobs") is. */
   isStrong(term: string): boolean {
-    return !this.#weakStems.has(term);
+    return !this.#weakStems.has(term) || (this.#postings.get(term)?.length ?? Infinity) <= RARE_DF;
   }
 
   /** The matching terms of one sentence. */
@@ -116,7 +126,7 @@ export class SentenceRanker {
   }
 
   #weightOf(term: string): number {
-    if (this.#weakStems.has(term)) return WEAK_WEIGHT;
+    if (this.#weakStems.has(term) && !this.isStrong(term)) return WEAK_WEIGHT;
     return this.#idf.get(term) ?? this.#medianIdf;
   }
 
@@ -134,10 +144,11 @@ export class SentenceRanker {
     const wordOfStem = new Map<string, string>();
     for (const w of analysis.words) if (!isStopword(w)) wordOfStem.set(stem(w), w);
     return analysis.terms.map((term) => {
-      const strong = !this.#weakStems.has(term);
-      if (this.#postings.has(term)) return { term, weight: this.#weightOf(term), strong, alternatives: [] };
+      const strong = this.isStrong(term);
       const word = wordOfStem.get(term);
+      // Sentences without the word itself may hold another form of it: "lost" and "lose".
       const alternatives = word === undefined ? [] : this.#alternativesOf(word);
+      if (this.#postings.has(term)) return { term, weight: this.#weightOf(term), strong, alternatives };
       // The word as asked keeps its own weight: a synonym of one sense must not make a strange
       // word ("editor") weigh as little as the common one it matched ("head").
       const weight = this.#absentWeight(term, word);
@@ -161,6 +172,11 @@ export class SentenceRanker {
     if (this.#alternatives.size >= MAX_REMEMBERED_WORDS) this.#alternatives.clear();
     this.#alternatives.set(word, out);
     return out;
+  }
+
+  /** For each question term, the sentence terms that stand for it: itself and its other forms the article uses. */
+  variants(analysis: Analysis): ReadonlyMap<string, readonly string[]> {
+    return new Map(this.#slots(analysis).map((slot) => [slot.term, [slot.term, ...slot.alternatives.filter(([, c]) => c >= RELIABLE_CREDIT).map(([t]) => t)]]));
   }
 
   /** Every sentence that shares a term with the question, best first. */

@@ -7,6 +7,22 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export type ArticleResult = { ok: true; article: Article } | { ok: false; problems: KnowledgeProblem[] };
 
+/**
+ * Front matter as YAML; when that fails only because a plain value holds a colon
+ * ("title: Budget: what changes"), as the lines "key: value" a person meant.
+ */
+function readFrontMatter(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: parseYaml(text) };
+  } catch (err) {
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    const pairs = lines.map((l) => /^([A-Za-z_][\w-]*):[ \t]+(\S.*)$/.exec(l));
+    if (pairs.every((p) => p !== null && !/^["'[{|>]/.test(p[2]!)))
+      return { value: Object.fromEntries(pairs.map((p) => [p![1]!, p![2]!.trim()])) };
+    return { error: (err as Error).message.split('\n')[0]!.replace(/:$/, '') };
+  }
+}
+
 /** Reads `article.md`: optional YAML front matter, then paragraphs separated by blank lines. */
 export function parseArticle(source: string, file = 'article.md'): ArticleResult {
   const problems: KnowledgeProblem[] = [];
@@ -15,14 +31,19 @@ export function parseArticle(source: string, file = 'article.md'): ArticleResult
   const fm = FRONT_MATTER.exec(body);
   if (fm) {
     body = body.slice(fm[0].length);
-    try {
-      const parsed = articleFrontMatterSchema.safeParse(parseYaml(fm[1]!) ?? {});
+    const raw = readFrontMatter(fm[1]!);
+    if ('error' in raw)
+      problems.push({
+        file,
+        entry: 'front matter',
+        message: `is not valid YAML: ${raw.error}; a value with a colon needs quotes, e.g. title: "Budget: what changes"`,
+      });
+    else {
+      const parsed = articleFrontMatterSchema.safeParse(raw.value ?? {});
       if (parsed.success) meta = parsed.data;
       else
         for (const issue of parsed.error.issues)
           problems.push({ file, entry: 'front matter', message: `${issue.path.join('.') || 'front matter'}: ${issue.message}` });
-    } catch (err) {
-      problems.push({ file, entry: 'front matter', message: `is not valid YAML: ${(err as Error).message.split('\n')[0]}` });
     }
   }
   const blocks = body

@@ -81,7 +81,12 @@ function checkCitations(
     const cited = [];
     for (const id of entry.cite) {
       const passage = article.passages.get(id);
-      if (!passage) problems.push({ file, entry: entry.id, message: `cites ${id}, which is not a passage of the article` });
+      if (!passage)
+        problems.push({
+          file,
+          entry: entry.id,
+          message: `cites ${id}, which is not a passage of the article (it has ${article.paragraphs.length} paragraphs); if article.md changed, point the entry at the sentence that says it now, or remove the entry`,
+        });
       else cited.push(passage);
     }
     for (const fragment of entry.evidence ?? []) {
@@ -182,8 +187,10 @@ export interface KnowledgeSources {
 /** Pure: builds and cross-checks a knowledge base from file contents, reporting every problem at once. */
 export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new Date()): LoadResult {
   const problems: KnowledgeProblem[] = [];
-  // Without facts.yaml the facts are those derived from the article.
-  const required: FileName[] = [KNOWLEDGE_FILES.article, KNOWLEDGE_FILES.qa];
+  // Only the article is needed: without qa.yaml there are no curated questions, without
+  // facts.yaml the facts are those derived from the article, without concepts.yaml only the
+  // engine's general English.
+  const required: FileName[] = [KNOWLEDGE_FILES.article];
   for (const file of required) if (sources[file] === undefined) problems.push({ file, message: 'is missing' });
   const oversized = oversizedSources(sources);
   if (oversized.length > 0) return { ok: false, problems: [...problems, ...oversized] };
@@ -194,7 +201,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   const rejectedQa: { id: string; item: unknown }[] = [];
   const rejectedFacts: { id: string; item: unknown }[] = [];
   const qa = readList(KNOWLEDGE_FILES.qa, sources, problems, (raw) => {
-    const top = qaFileSchema.safeParse(raw);
+    const top = qaFileSchema.safeParse(raw ?? {});
     return top.success ? top.data.entries : top.error;
   }, qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa);
   let suppress: readonly string[] = [];

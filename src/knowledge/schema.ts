@@ -34,6 +34,7 @@ export const articleFrontMatterSchema = z
     source: text.optional(),
     url: z.url().optional(),
     published: text.optional(),
+    author: text.optional(),
     language: text.optional(),
   })
   .strict();
@@ -53,7 +54,7 @@ export const qaEntrySchema = z
   .strict();
 export type QaEntry = z.infer<typeof qaEntrySchema>;
 
-export const qaFileSchema = z.object({ entries: z.array(z.unknown()) }).strict();
+export const qaFileSchema = z.object({ entries: z.array(z.unknown()).nullish().transform((v) => v ?? []) }).strict();
 
 export const ENTITY_KINDS = ['person', 'organisation', 'place', 'country', 'date', 'publication', 'event'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
