@@ -349,7 +349,7 @@ describe('every problem of every entry at once', () => {
     const messages = problemsOf(buildKnowledge(sources({ qa: [broken, TRADE] }))).map((p) => `${p.entry}: ${p.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^meeting: type: /),
-      'meeting: cites p9.s9, which is not a passage of the article',
+      expect.stringMatching(/^meeting: cites p9\.s9, which is not a passage of the article/),
       'meeting: evidence "met Gamma in Omega" is not word for word in p1.s1, p9.s9',
     ]);
   });
