@@ -1,74 +1,39 @@
-import { loadConfig, loadDotenv, type Config } from './config.ts';
-import { createLiveEngine, KnowledgeLoadError, formatProblem, type LiveEngine } from './engine/live.ts';
+import type { Config } from './config.ts';
+import type { LiveEngine } from './engine/live.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { DeployConfig } from './deploy-config.ts';
+import { fail, loadEngine, readSettings, serveMetrics } from './startup.ts';
+import { exitOnStopSignals } from './stop-signals.ts';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without it, the terminal chat when run in a
  * terminal. stdout is left to the terminal chat; everything else goes to stderr.
  */
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-async function loadEngine(config: Config, log: Logger): Promise<LiveEngine> {
-  try {
-    const live = await createLiveEngine(config.knowledgeDir);
-    const { version, loadedAt } = live.current().knowledge;
-    log.info(`knowledge version ${version} loaded from ${config.knowledgeDir} at ${loadedAt.toISOString()}`);
-    return live;
-  } catch (error) {
-    if (error instanceof KnowledgeLoadError) {
-      for (const problem of error.problems) log.error(formatProblem(problem));
-      fail(`The knowledge in ${config.knowledgeDir} has ${error.problems.length} problem(s); fix them and start again.`);
-    }
-    throw error;
-  }
-}
-
-async function runBot(config: Config, live: LiveEngine, log: Logger): Promise<void> {
+async function runBot(config: Config, deploy: DeployConfig, loaded: LiveEngine, log: Logger): Promise<void> {
   const { startBot, BotStartError } = await import('./discord/bot.ts');
+  const { restThroughProxy, singleProcessShards } = await import('./discord/shard-options.ts');
+  const { metrics, live } = await serveMetrics(deploy, loaded, log, true);
   let stop: (() => Promise<void>) | undefined;
-  let exiting = false;
-  const exit = (code: number) => {
-    if (exiting) return;
-    exiting = true;
-    const done = stop?.() ?? Promise.resolve();
-    void done.finally(() => process.exit(code));
-  };
+  const { exit } = exitOnStopSignals(log, () => stop?.() ?? Promise.resolve(), 'finishing replies in flight, then disconnecting');
   try {
     const bot = await startBot(config, live, log, {
       onFatal: (message) => {
         log.error(message);
         exit(1);
       },
+      ...(metrics !== undefined && { metrics }),
+      clientOptions: { ...singleProcessShards(deploy), ...restThroughProxy(deploy) },
     });
     stop = bot.stop;
   } catch (error) {
     if (error instanceof BotStartError) fail(error.message);
     throw error;
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // `on`, not `once`: the same signal often arrives twice (a supervisor signals the whole
-    // process group and a wrapper such as tsx or npm passes it on), and a second one must not
-    // kill the process before it has closed the connection.
-    process.on(signal, () => {
-      if (exiting) return;
-      log.info(`${signal}: disconnecting`);
-      exit(0);
-    });
-  }
 }
 
 async function main(): Promise<void> {
-  loadDotenv();
-  const loaded = loadConfig();
-  if (!loaded.ok) {
-    for (const problem of loaded.problems) process.stderr.write(`${problem}\n`);
-    process.exit(1);
-  }
-  const { config } = loaded;
+  const { config, deploy } = readSettings();
   const chat = config.discordToken === undefined;
   if (chat && !(process.stdin.isTTY && process.stdout.isTTY))
     fail('DISCORD_TOKEN is not set: set it (see .env.example) to run the Discord bot, or run `npm start` in a terminal to chat here.');
@@ -80,7 +45,7 @@ async function main(): Promise<void> {
 
   const live = await loadEngine(config, log);
   if (!chat) {
-    await runBot(config, live, log);
+    await runBot(config, deploy, live, log);
     return;
   }
   const { runTerminalChat } = await import('./cli/chat.ts');

@@ -1,7 +1,9 @@
 import { DiscordjsErrorCodes, Events, type Client, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
+import { createInFlight, type InFlight } from '../in-flight.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { createChatHandler } from './chat.ts';
 import type { BotContext } from './command.ts';
 import { scopeOf, syncCommands } from './commands-sync.ts';
@@ -12,15 +14,28 @@ import { commandBodies } from './registry.ts';
 
 export interface RunningBot {
   readonly client: Client;
-  /** Closes the gateway connection; safe to call more than once. */
-  stop(): Promise<void>;
+  /**
+   * Takes no new interactions or messages, lets the replies in flight finish (for at most
+   * `graceMs`, default STOP_GRACE_MS), then closes the gateway connection; safe to call more
+   * than once.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
+
+/** Leaves a margin within the 5 s a supervisor usually waits between SIGTERM and SIGKILL. */
+export const STOP_GRACE_MS = 3500;
 
 export interface StartOptions {
   /** For tests against a local Discord-compatible server; production keeps the defaults. */
   readonly clientOptions?: Partial<ClientOptions>;
   /** Called once when Discord closes the connection for good (bad token, refused intents). */
   readonly onFatal?: (message: string) => void;
+  /** Counts questions by way in, and watches the gateway shards. */
+  readonly metrics?: Metrics;
+  /** Under a sharding manager: /refresh reaches every shard. */
+  readonly fleet?: BotContext['fleet'];
+  /** Register the slash commands once ready. Default true; under sharding only shard 0 does. */
+  readonly syncCommands?: boolean;
 }
 
 /** A failure to start, with a one-line message that is safe to print (it never holds the token). */
@@ -72,13 +87,22 @@ function fatalStartError(message: string): BotStartError {
   return new BotStartError(message === MESSAGES.tokenInvalid ? 'token-invalid' : 'connect-failed', message);
 }
 
-function wire(client: Client, ctx: BotContext, onFatal: (message: string) => void): void {
+function wire(
+  client: Client,
+  ctx: BotContext,
+  inFlight: InFlight,
+  onFatal: (message: string) => void,
+  options: Pick<StartOptions, 'metrics' | 'syncCommands'>,
+): void {
+  const { metrics } = options;
   const { log, config } = ctx;
-  const dispatch = createDispatcher(ctx);
-  const chat = createChatHandler(ctx);
+  const dispatch = createDispatcher(metrics === undefined ? ctx : { ...ctx, live: metrics.meter(ctx.live, 'slash') });
+  const chat = createChatHandler(metrics === undefined ? ctx : { ...ctx, live: metrics.meter(ctx.live, 'chat') });
+  metrics?.watchGateway(client);
 
   client.once(Events.ClientReady, async (ready) => {
     log.info(`logged in as ${ready.user.tag} (${ready.user.id}), in ${ready.guilds.cache.size} server(s)`);
+    if (options.syncCommands === false) return;
     try {
       await syncCommands(ready.rest, ready.application.id, scopeOf(config.guildId), commandBodies(), log);
     } catch (error) {
@@ -89,15 +113,19 @@ function wire(client: Client, ctx: BotContext, onFatal: (message: string) => voi
       );
     }
   });
-  // A resumed session can deliver an event again; each is answered once.
+  // A resumed session can deliver an event again; each is answered once. While stopping, new
+  // events go unanswered: Discord shows the member that the bot did not respond, and the work
+  // stays undone rather than half done.
   const handled = createRecentIds();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (handled.firstSight(`interaction:${interaction.id}`)) void dispatch(interaction);
-    else log.info(`skipped interaction ${interaction.id}: already handled (delivered again after a resume)`);
+    if (!handled.firstSight(`interaction:${interaction.id}`))
+      log.info(`skipped interaction ${interaction.id}: already handled (delivered again after a resume)`);
+    else if (!inFlight.track(() => dispatch(interaction))) log.debug(`stopping: ignored interaction ${interaction.id}`);
   });
   client.on(Events.MessageCreate, (message) => {
-    if (handled.firstSight(`message:${message.id}`)) void chat(message);
-    else log.debug(`skipped message ${message.id}: already handled (delivered again after a resume)`);
+    if (!handled.firstSight(`message:${message.id}`))
+      log.debug(`skipped message ${message.id}: already handled (delivered again after a resume)`);
+    else if (!inFlight.track(() => chat(message))) log.debug(`stopping: ignored message ${message.id}`);
   });
 
   // Without an `error` listener an EventEmitter error would end the process.
@@ -133,7 +161,8 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     else if (options.onFatal !== undefined) options.onFatal(message);
     else log.error(message);
   };
-  wire(client, { live, config, log }, onFatal);
+  const inFlight = createInFlight();
+  wire(client, { live, config, log, ...(options.fleet !== undefined && { fleet: options.fleet }) }, inFlight, onFatal, options);
 
   try {
     await client.login(config.discordToken);
@@ -147,5 +176,12 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     throw fatalStartError(fatalDuringLogin);
   }
   let stopping: Promise<void> | undefined;
-  return { client, stop: () => (stopping ??= client.destroy()) };
+  const stop = async (graceMs: number) => {
+    const pending = inFlight.size;
+    if (pending > 0) log.info(`stopping: finishing ${pending} reply(ies) in flight`);
+    const drained = await inFlight.close(graceMs);
+    if (!drained.finished) log.warn(`stopping: ${drained.pending} reply(ies) still unfinished after ${graceMs} ms`);
+    await client.destroy();
+  };
+  return { client, stop: (graceMs = STOP_GRACE_MS) => (stopping ??= stop(graceMs)) };
 }

@@ -8,12 +8,15 @@ import type { Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../render/discord.ts';
+import type { Fleet } from '../shard/fleet.ts';
 
 /** What every handler may use. Passed in, never global, so tests build their own. */
 export interface BotContext {
   readonly live: LiveEngine;
   readonly config: Config;
   readonly log: Logger;
+  /** Under a sharding manager: /refresh reloads every shard and reports on each. */
+  readonly fleet?: Pick<Fleet, 'refreshEverywhere'>;
 }
 
 export type Visibility = 'public' | 'ephemeral';

@@ -12,7 +12,7 @@ import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, clausesOf, joinList, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, asksWhatItIsCalled, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameSpans, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -73,7 +73,14 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   );
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
-  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])));
+  // "It will be built by...": a sentence that opens with a pronoun goes on about the one before.
+  const context: readonly (readonly string[])[] = sentences.map((s, i) =>
+    i > 0 && sentences[i - 1]!.paragraph === s.paragraph && OPENING_PRONOUN.test(s.text)
+      ? lexicon.analyseKnown(sentences[i - 1]!.text).terms
+      : [],
+  );
+  const contextOf = context.map((terms) => new Set(terms));
+  const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])), context);
   const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
   const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   // Whether the article dates anything still to come ("work is due to begin in March").
@@ -271,6 +278,28 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return unit ? answerUnit(question, unit, 0.8, notice) : undefined;
   }
 
+  /** "what does LHP stand for": the name the article spells out for it. */
+  function answerAcronym(question: string, asked: readonly string[], notice?: string): Answer | undefined {
+    const text = asked.join(' ');
+    const m = /^(?:what )?(?:does |is |do )?(\w{2,8}) (?:stand|stands) for$|^what (?:does|do) (\w{2,8}) (?:stand for|mean)$|^what is (\w{2,8}) short for$|^(\w{2,8}) (?:is )?short for what$/.exec(text);
+    const acronym = m?.slice(1).find(Boolean);
+    if (!acronym) return undefined;
+    for (const [i, s] of sentences.entries()) {
+      const expansion = spelledOut(s.text, acronym);
+      if (expansion)
+        return {
+          question,
+          found: true,
+          answer: `${acronym.toUpperCase()} stands for ${expansion}.`,
+          confidence: 0.9,
+          citations: citationsOf([sentences[i]!.id]),
+          suggestions: [],
+          ...(notice ? { notice } : {}),
+        };
+    }
+    return undefined;
+  }
+
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
@@ -316,6 +345,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     if (inventory) return inventory;
     const role = answerRole(question, analysis, notice);
     if (role) return role;
+    const expanded = answerAcronym(question, analysis.words, notice);
+    if (expanded) return expanded;
     const fromSentence = answerFromSentences(question, analysis, strange.length > 0, notice);
     if (fromSentence) return fromSentence;
 
@@ -334,13 +365,17 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
-    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t));
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t, analysis.kind));
     const asksFact = analysis.kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.
-    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
+    const asksName = !asksFact && asksWhatItIsCalled(analysis.words);
+    const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact || asksName ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
     if (best.score < threshold) return undefined;
-    const withOpposites = analysis.terms.filter((t) => lexicon.opposites(t).length > 0);
+    // "how long did the war last" uses "last" as a verb, not as the opposite of "first".
+    const withOpposites = analysis.terms.filter(
+      (t) => lexicon.opposites(t).length > 0 && !(analysis.kind === 'duration' && /^~?last$/.test(t)),
+    );
     const close = ranked.filter(
       (m) =>
         m.score >= best.score * THRESHOLDS.sentenceNear &&
@@ -351,13 +386,17 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
       placeFits: wordKnowledge.placeFits,
+      countryOf: wordKnowledge.countryOf,
       variants: ranker.variants(analysis),
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
-      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!) : undefined;
+      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
-      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : passage.text, notice);
+      // "what will the stadium be called": the name the sentence gives it.
+      const name = asksName ? nameGiven(passage.text) : undefined;
+      if (asksName && !name && match.score < THRESHOLDS.sentence) continue;
+      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : name ? `${name}.` : passage.text, notice);
     }
     // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
     // still says, if it holds everything the question says happened.
@@ -430,6 +469,8 @@ const ROLE_QUESTION = new Set(
    exactly mean means called known famous`.split(/\s+/),
 );
 
+const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|the (?:company|firm|group|club|trust|agency|centre|center|council|government|deal|project|plan))\b/i;
+
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;
 
@@ -456,6 +497,28 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     out.push(speaker);
   });
   return out;
+}
+
+/**
+ * The words a sentence spells an acronym out with: "the Lakeshire Health Partnership (LHP)"
+ * or "LHP (Lakeshire Health Partnership)" gives "Lakeshire Health Partnership" for "lhp".
+ */
+export function spelledOut(sentence: string, acronym: string): string | undefined {
+  const letters = acronym.toLowerCase();
+  const initials = (ws: readonly string[]) =>
+    ws.filter((w) => !/^(?:of|the|and|for|&)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  const escaped = acronym.replace(/[^\p{L}\p{N}]/gu, '');
+  const before = new RegExp(`((?:[\\p{L}'’&-]+\\s+){1,8})\\(${escaped}\\)`, 'iu').exec(sentence);
+  if (before) {
+    const ws = before[1]!.trim().split(/\s+/);
+    for (let k = 1; k <= ws.length; k++) {
+      const tail = ws.slice(ws.length - k);
+      if (initials(tail) === letters && /^\p{Lu}/u.test(tail[0]!)) return tail.join(' ');
+    }
+  }
+  const after = new RegExp(`\\b${escaped}\\s+\\(([^)]{3,80})\\)`, 'iu').exec(sentence);
+  if (after && initials(after[1]!.split(/\s+/)) === letters) return after[1]!;
+  return undefined;
 }
 
 function round(x: number): number {

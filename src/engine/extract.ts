@@ -30,6 +30,8 @@ export interface Asked {
   readonly isEvent: (term: string) => boolean;
   /** Whether a place is of the kind the question names ("what town"). */
   readonly placeFits: (name: string, noun: string) => boolean;
+  /** The country a word of nationality names ("Uruguayan" -> "Uruguay"), if it is one. */
+  readonly countryOf?: (adjective: string) => string | undefined;
   /** The sentence terms that stand for a question term ("spend" for "spent"); the term alone when absent. */
   readonly variants?: ReadonlyMap<string, readonly string[]>;
 }
@@ -40,11 +42,24 @@ const NAME_REACH = 2;
 /** "at Tanefield", "in the Far East": a name after these words is where something is. */
 const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s+)?$/i;
 
+/** "40 minutes", "two years": a length of time, not a date. */
+/** "how long did it last", "how long will it take": the verb of a length of time. */
+const DURATION_VERBS = new Set(['last', 'take', 'took', 'run', 'stai', 'stay', 'go']);
+const YEAR_RANGE = /^((?:1[89]|20)\d\d)\s?[-–]\s?((?:1[89]|20)?\d\d)$/;
+const DURATION = /^(?:about |around |over |some )?[\p{N}\p{L}-]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u;
+
+const MONEY_WORDS = / (?:cost|costs|costing|price|prices|worth|paid|pay|pays|paying|spend|spends|spent|spending|raise|raised|fund|funding|funded|loan|fee|fees|charge|budget|money|cash|invest|investment|earn|earned|sell|sold) /;
+
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  'year years date day days month months time times place city town country location number amount much many people person name'
+  'year years date day days month months time times long place city town country location number amount much many people person name'
     .split(' ')
     .map(stem),
 );
+/** Whether a term names the kind of answer asked for ("year", "country") rather than what happened. */
+export function isKindNoun(term: string, kind?: QuestionKind): boolean {
+  return KIND_NOUNS.has(term) || ((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(term.replace(/^~/, '')));
+}
+
 const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
 const PRESENT_QUESTION = new Set(['is', 'are', 'will', 'does', 'do', 'gonna', 'shall']);
 const PAST_CLAUSE = /\b(?:had|was|were|did|ago)\b/i;
@@ -102,7 +117,9 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
       return ['date'];
     case 'number':
       if (/ percent | percentage | per cent | share | proportion /.test(text)) return ['percent', 'number'];
-      if (/ how much | cost | costs | price | worth | paid | pay | spend | spent | raise | raised /.test(text)) return ['money', 'percent'];
+      // "how much does it cost" wants money, "how much does it weigh" a measure.
+      if (MONEY_WORDS.test(text)) return ['money', 'percent'];
+      if (/ how much /.test(text)) return ['money', 'percent', 'number'];
       return ['number', 'percent'];
     case 'age':
     case 'duration':
@@ -142,9 +159,13 @@ function named(span: Span, question: readonly string[]): boolean {
 function distance(span: Span, points: readonly number[]): number {
   if (points.length === 0) return 0;
   let best = Infinity;
-  for (const p of points) best = Math.min(best, p < span.start ? span.start - p : p > span.end ? p - span.end : 0);
+  // A title stands before its name ("Defense Minister Andrey Belousov"): words after a name
+  // are likelier to belong to the next one.
+  for (const p of points) best = Math.min(best, p < span.start ? span.start - p : p > span.end ? (p - span.end) * AFTER_PENALTY : 0);
   return best;
 }
+
+const AFTER_PENALTY = 3;
 
 /** "Simon Jones, the Labs' managing director," : the name and the apposition that says who they are. */
 function withApposition(sentence: string, span: Span): StatedFact {
@@ -157,6 +178,23 @@ function withApposition(sentence: string, span: Span): StatedFact {
   return { text: span.text, start: span.start, end: span.end };
 }
 
+/** "18 kilograms", "140 staff", "14 patent applications": a number and what it counts. */
+function withUnit(sentence: string, span: Span): StatedFact {
+  const rest = sentence.slice(span.end);
+  const m = /^(?:-|\s)((?:[\p{Ll}][\p{Ll}-]*)(?:\s[\p{Ll}][\p{Ll}-]*)?)/u.exec(rest);
+  let end = span.end;
+  if (m) {
+    const words = m[1]!.split(' ');
+    const kept: string[] = [];
+    for (const w of words) {
+      if (isStopword(w)) break;
+      kept.push(w);
+    }
+    if (kept.length > 0) end = span.end + 1 + kept.join(' ').length;
+  }
+  return { text: sentence.slice(span.start, end), start: span.start, end };
+}
+
 /** "five years" : a number that counts time. */
 function withTimeUnit(sentence: string, span: Span): StatedFact {
   const unit = TIME_UNITS.exec(sentence.slice(span.end));
@@ -166,9 +204,11 @@ function withTimeUnit(sentence: string, span: Span): StatedFact {
 
 /** The noun a "how many" question counts: "how many small firms" counts firms. */
 function countedNoun(question: readonly string[]): string | undefined {
-  const at = question.findIndex((w, i) => w === 'how' && question[i + 1] === 'many');
-  if (at < 0) return undefined;
-  const rest = question.slice(at + 2);
+  // "how many firms", "count the members", "number of players"
+  const at = question.findIndex((w, i) => (w === 'how' && question[i + 1] === 'many') || (w === 'number' && question[i + 1] === 'of'));
+  const counting = question.indexOf('count');
+  if (at < 0 && counting < 0) return undefined;
+  const rest = at >= 0 ? question.slice(at + 2) : question.slice(counting + 1).filter((w) => w !== 'the' && w !== 'up');
   const stop = rest.findIndex((w) => isStopword(w) && !['other', 'different'].includes(w));
   const phrase = stop < 0 ? rest : rest.slice(0, stop);
   return phrase[phrase.length - 1];
@@ -184,6 +224,18 @@ function listed(spans: readonly Span[], question: readonly string[], kinds: read
     seen.add(key);
     return true;
   });
+}
+
+/** "what's it called", "what is the name of the new stadium". */
+export function asksWhatItIsCalled(question: readonly string[]): boolean {
+  const text = ` ${question.join(' ')} `;
+  return / (?:called|named|dubbed) /.test(text) || / what (?:is )?the name /.test(text) || / name of the /.test(text);
+}
+
+/** The name a sentence gives something: "will be called the Halden Arena" -> "Halden Arena". */
+export function nameGiven(sentence: string): string | undefined {
+  const m = /\b(?:called|named|dubbed|known as|renamed)\s+(?:the\s+)?["“]?(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{N}'’-]*)*)/u.exec(sentence);
+  return m?.[1];
 }
 
 /** "who are", "who else", "which hospitals", "name the players": a question that wants more than one. */
@@ -208,6 +260,7 @@ export function statedFact(
   sentence: string,
   spans: readonly Span[],
   clauses: readonly Clause[],
+  context: ReadonlySet<string> = new Set(),
 ): StatedFact | undefined {
   const question = asked.words;
   const kinds = wanted(kind, question);
@@ -215,12 +268,13 @@ export function statedFact(
   const near = anchors(sentence, question);
   // "when did they establish relations" is not answered by a date in another clause of the
   // sentence: the clause of the answer must hold what happened; names may stand anywhere.
-  const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v))));
+  const shared = asked.terms.filter((t) => clauses.some((c) => (asked.variants?.get(t) ?? [t]).some((v) => c.eventTerms.has(v) || context.has(v))));
   const sharedWeight = shared.reduce((sum, t) => sum + asked.weight(t), 0);
   // "what year", "how many people": the words that name the kind of answer are not what happened.
-  const events = asked.terms.filter((t) => asked.isEvent(t) && !KIND_NOUNS.has(t));
+  const events = asked.terms.filter((t) => asked.isEvent(t) && !isKindNoun(t, kind));
   const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
-  const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v));
+  // What the sentence's opening pronoun stands for holds in every clause of it.
+  const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v) || context.has(v));
   const weightNear = (terms: readonly string[], near: readonly Clause[]) =>
     terms.filter((t) => near.some((c) => holds(c, t))).reduce((sum, t) => sum + asked.weight(t), 0);
   const inClause = (span: Span) => {
@@ -253,7 +307,14 @@ export function statedFact(
       kind !== 'place' || k !== 'organisation' || / work | works | worked | working | employed /.test(` ${question.join(' ')} `) ||
       LOCATIVE.test(sentence.slice(0, span.start));
     const candidates = spans.filter(
-      (s) => s.kind === k && !named(s, question) && inClause(s) && tenseFits(s) && placeFits(s) && located(s),
+      (s) =>
+        s.kind === k &&
+        !(k === 'date' && DURATION.test(s.text)) &&
+        !named(s, question) &&
+        inClause(s) &&
+        tenseFits(s) &&
+        placeFits(s) &&
+        located(s),
     );
     if (kind === 'duration' || kind === 'age') {
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
@@ -263,6 +324,21 @@ export function statedFact(
           : TIME_UNITS.test(sentence.slice(s.end)),
       );
       if (timed.length > 0) return withTimeUnit(sentence, closest(timed, near));
+      // "how long did the war last": "the 1950-53 war" lasted about three years.
+      const range = kind === 'duration' ? spans.find((s) => s.kind === 'date' && YEAR_RANGE.test(s.text) && inClause(s)) : undefined;
+      if (range) {
+        const [, from, to] = YEAR_RANGE.exec(range.text)!;
+        const end = Number(to!.length === 2 ? from!.slice(0, 2) + to : to);
+        const years = end - Number(from);
+        if (years > 0 && years < 100) return { text: `about ${years} year${years === 1 ? '' : 's'} (${range.text})`, start: range.start, end: range.end };
+      }
+      // "have played since 1911": a length of time told by when it began.
+      const since = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && inClause(s) && /\bsince\s+$/i.test(sentence.slice(0, s.start))) : [];
+      if (since.length > 0) {
+        const best = closest(since, near);
+        const start = sentence.slice(0, best.start).search(/since\s+$/i);
+        return { text: sentence.slice(start, best.end), start, end: best.end };
+      }
       continue;
     }
     if (candidates.length === 0) continue;
@@ -276,7 +352,21 @@ export function statedFact(
     }
     const best = closest(candidates, near);
     if (k === 'person') return withApposition(sentence, best);
+    if (k === 'number') return withUnit(sentence, best);
     return { text: best.text, start: best.start, end: best.end };
+  }
+  // "what country is Valdés from" when the article calls him "the Uruguayan striker".
+  if (kind === 'place' && placeNoun !== undefined && /^(?:country|nation|nationality)$/.test(placeNoun) && asked.countryOf) {
+    const person = spans.find((s) => s.kind === 'person' && named(s, question));
+    const around = person ? clauses.slice(Math.max(0, clauses.findIndex((c) => person.start < c.end && person.end > c.start) - 1)) : clauses;
+    for (const c of around.slice(0, 3))
+      for (const m of sentence.slice(c.start, c.end).matchAll(/\b\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic|ch)\b/gu)) {
+        const country = asked.countryOf(m[0]);
+        if (country) {
+          const start = c.start + m.index;
+          return { text: `${country} (“${m[0]}”)`, start, end: start + m[0].length };
+        }
+      }
   }
   const noun = kind === 'number' ? countedNoun(question) : undefined;
   if (noun !== undefined) {

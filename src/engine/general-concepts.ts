@@ -44,7 +44,7 @@ export const GENERAL_SYNONYMS: readonly (readonly string[])[] = Object.freeze([
   ['railways', 'railway', 'rail', 'railroad'],
   ['published', 'publish', 'publishes', 'printed', 'print', 'ran', 'carried', 'came out', 'опубликовала', 'опубликовал', 'опубликована', 'опубликовано', 'напечатала', '실렸어', '실린', '실렸나', '게재', '게재했어', '발표'],
   ['occupation', 'colonial rule', 'colonialism', 'occupied', 'occupy', 'occupying', 'occupiers'],
-  ['visit', 'visits', 'visited', 'visiting', 'trip', 'trips', 'travel', 'travels', 'journey', 'state visit', 'go to', 'goes to', 'going to', 'went to', 'been to', 'gone to', 'been in', '방문', '방북', 'визит', 'визита', 'визите', 'поездка', 'поездки'],
+  ['visit', 'visits', 'visited', 'visiting', 'trip', 'trips', 'travel', 'travels', 'journey', 'state visit', 'went to', 'been to', 'gone to', 'been in', '방문', '방북', 'визит', 'визита', 'визите', 'поездка', 'поездки'],
   ['upcoming', 'coming', 'forthcoming', 'next', 'planned', 'future', 'impending', 'scheduled', 'soon'],
   ['met', 'meet', 'meets', 'meeting', 'meetings', 'summit', 'talks', 'sat down with', 'saw each other', 'встреча', 'встречи', 'встречались', 'встречался', 'встретились', 'встретился', '회담', '만났어', '만남', 'meetup', 'meet up', 'meet-up', 'get-together', 'sit-down', 'encounter', 'summits', 'met up', 'face-to-face', 'face to face'],
   ['last', 'previous', 'most recent', 'prior', 'latest'],

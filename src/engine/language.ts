@@ -97,7 +97,7 @@ const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['age', ['how old', 'what age', 'сколько лет']],
   ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
   ['date', ['when', 'last time', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
-  ['duration', ['how long', 'for how long']],
+  ['duration', ['how long', 'for how long', 'how often']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'what town',
     'which town', 'what region', 'which region', 'what area', 'which area', 'what location', 'which location', 'где', 'куда']],
   ['organisation', ['which newspaper', 'what newspaper', 'which paper', 'what paper', 'which daily', 'what daily',

@@ -3,6 +3,10 @@ import { isStopword, WEAK_WORDS } from './language.ts';
 import { stem, type Analysis, type Lexicon } from './lexicon.ts';
 import type { WordKnowledge } from './word-knowledge.ts';
 
+/** A term a sentence holds only through its pronoun ("It" for the centre) counts this much. */
+const CONTEXT_CREDIT = 0.7;
+/** Alternatives at least this sure are forms of the same word ("sold", "sale"), not synonyms. */
+const FORM_CREDIT = 0.85;
 /** Alternatives at least this sure (spellings, base forms, related forms) may reach the knowledge's concepts. */
 const RELIABLE_CREDIT = 0.9;
 const MAX_REMEMBERED_WORDS = 20_000;
@@ -45,6 +49,8 @@ interface Slot {
 export class SentenceRanker {
   readonly #postings = new Map<string, number[]>();
   readonly #terms: (readonly string[])[] = [];
+  /** Term -> sentences that speak of it through a pronoun ("It will be built by..."). */
+  readonly #context = new Map<string, number[]>();
   readonly #alternatives = new Map<string, ReadonlyArray<readonly [string, number]>>();
   /** Stems the article writes only capitalised inside a sentence: names, not events. */
   readonly #nameStems = new Set<string>();
@@ -62,7 +68,15 @@ export class SentenceRanker {
     readonly lexicon: Lexicon,
     readonly words: WordKnowledge,
     implied: readonly (readonly string[])[] = [],
+    context: readonly (readonly string[])[] = [],
   ) {
+    context.forEach((terms, i) => {
+      for (const t of terms) {
+        const list = this.#context.get(t);
+        if (list) list.push(i);
+        else this.#context.set(t, [i]);
+      }
+    });
     sentences.forEach((s, i) => {
       // "pre-tax" is also asked as "pretax".
       const joined = [...s.text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)].map((m) => stem(m[0].toLowerCase().replace(/-/g, '')));
@@ -176,7 +190,7 @@ export class SentenceRanker {
 
   /** For each question term, the sentence terms that stand for it: itself and its other forms the article uses. */
   variants(analysis: Analysis): ReadonlyMap<string, readonly string[]> {
-    return new Map(this.#slots(analysis).map((slot) => [slot.term, [slot.term, ...slot.alternatives.filter(([, c]) => c >= RELIABLE_CREDIT).map(([t]) => t)]]));
+    return new Map(this.#slots(analysis).map((slot) => [slot.term, [slot.term, ...slot.alternatives.filter(([, c]) => c >= FORM_CREDIT).map(([t]) => t)]]));
   }
 
   /** Every sentence that shares a term with the question, best first. */
@@ -187,6 +201,7 @@ export class SentenceRanker {
     const matched = new Map<number, { m: number; strong: number; direct: number; event: boolean; shared: string[] }>();
     for (const slot of slots) {
       const credit = new Map<number, readonly [number, string]>();
+      for (const d of this.#context.get(slot.term) ?? []) credit.set(d, [slot.weight * CONTEXT_CREDIT, slot.term]);
       for (const d of this.#postings.get(slot.term) ?? []) credit.set(d, [slot.weight, slot.term]);
       for (const [alt, factor] of slot.alternatives)
         for (const d of this.#postings.get(alt) ?? []) {

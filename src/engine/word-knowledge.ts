@@ -20,6 +20,8 @@ export interface WordKnowledge {
   kindsOf(noun: string): readonly SpanKind[];
   /** Whether a place can be what the noun asks for: Aberdeen is a town, Russia is not; unknown names may be. */
   placeFits(name: string, noun: string): boolean;
+  /** The country a word of nationality names: "Uruguayan" -> "Uruguay". */
+  countryOf(adjective: string): string | undefined;
 }
 
 export interface Alternative {
@@ -34,6 +36,7 @@ export const NO_WORD_KNOWLEDGE: WordKnowledge = Object.freeze({
   frequency: () => 0,
   kindsOf: (noun: string): readonly SpanKind[] => (PEOPLE.has(noun) ? ['person'] : []),
   placeFits: () => true,
+  countryOf: () => undefined,
 });
 
 /** Kinds of place a question names, and the categories of WordNet that are that kind. */
@@ -59,6 +62,10 @@ const MAX_ALTERNATIVES = 16;
 export const ENGLISH: WordKnowledge = Object.freeze({
   isOrdinary: (word: string) => isChatFiller(word) || (isEnglishWord(word) && !isProperName(word)),
   frequency,
+  countryOf(adjective: string): string | undefined {
+    const country = related(adjective.toLowerCase()).find((w) => w !== adjective.toLowerCase() && categoriesOf(w).includes('country'));
+    return country ? country.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : undefined;
+  },
   placeFits(name: string, noun: string): boolean {
     const wanted = PLACE_CLASSES.find(([nouns]) => nouns.includes(noun));
     if (!wanted) return true;

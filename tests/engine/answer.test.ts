@@ -316,3 +316,13 @@ describe('topics', () => {
     expect([...ids].sort()).toEqual(kb.qa.map((e) => e.id).sort());
   });
 });
+
+describe('an acronym the article spells out', () => {
+  it('GIVEN "what does X stand for" THEN the words it stands for, from the sentence that spells them out', async () => {
+    const { spelledOut } = await import('../../src/engine/engine.ts');
+    expect(spelledOut('It will become the Lakeshire Health Partnership (LHP) on 1 April.', 'lhp')).toBe('Lakeshire Health Partnership');
+    expect(spelledOut('the Massachusetts Institute of Technology (MIT) was willing', 'MIT')).toBe('Massachusetts Institute of Technology');
+    expect(spelledOut('The RCN (Royal College of Nursing) welcomed it.', 'rcn')).toBe('Royal College of Nursing');
+    expect(spelledOut('It will become the Lakeshire Health Partnership (LHP) on 1 April.', 'nhs')).toBeUndefined();
+  });
+});

@@ -36,7 +36,8 @@ describe('the fact a question asks for, pulled out of the sentence that holds it
 
   it('GIVEN "how many" and a number in the sentence THEN the number', () => {
     const s = 'In recent months, 14 patent applications had been filed.';
-    expect(fact('how many patent applications were filed', 'number', s)?.text).toBe('14');
+    expect(fact('how many patent applications were filed', 'number', s)?.text).toBe('14 patent applications');
+    expect(fact('how much does each one weigh', 'number', 'Each satellite weighs 18 kilograms and carries a camera.')?.text).toBe('18 kilograms');
   });
 
   it('GIVEN "how many" of a kind of name and no number THEN the count and the names listed', () => {
@@ -70,5 +71,15 @@ describe('a fact as a short answer', () => {
     expect(phraseFact('date', { text: '2000', start: 0, end: 4 })).toBe('In 2000.');
     expect(phraseFact('date', { text: '1 February', start: 0, end: 10 })).toBe('On 1 February.');
     expect(phraseFact('number', { text: 'about 10 million euros', start: 0, end: 1 })).toBe('About 10 million euros.');
+  });
+});
+
+describe('a length of time from the dates that bound it', () => {
+  it('GIVEN "how long" and a range of years THEN the number of years it spans', () => {
+    expect(fact('how long did the war last', 'duration', 'It helped rebuild the country after the devastating 1950-53 war.')?.text).toBe('about 3 years (1950-53)');
+  });
+
+  it('GIVEN "how long" and "since" a year THEN since that year', () => {
+    expect(fact('how long have they played there', 'duration', 'It will replace the ground, where they have played since 1911.')?.text).toBe('since 1911');
   });
 });

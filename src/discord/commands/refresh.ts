@@ -10,6 +10,7 @@ import {
 import type { Config } from '../../config.ts';
 import type { RefreshReport } from '../../engine/live.ts';
 import { renderRefreshRefusal, renderRefreshReport, type Reply } from '../../render/discord.ts';
+import { renderFleetRefreshReport } from '../../render/fleet.ts';
 import type { BotContext, Command } from '../command.ts';
 
 export const data = new SlashCommandBuilder()
@@ -82,6 +83,15 @@ export const refresh: Command = {
     if (!decision.allowed) {
       ctx.log.info(`refused /refresh for user ${interaction.user.id}: ${decision.reason}`);
       return renderRefreshRefusal(decision.reason);
+    }
+    if (ctx.fleet !== undefined) {
+      const fleet = await ctx.fleet.refreshEverywhere();
+      const failed = fleet.results.filter((r) => !r.ok).flatMap((r) => r.shards);
+      ctx.log.info(
+        `${summary(fleet.local)}; on every shard: ${fleet.results.length} answered, ` +
+          `failed [${failed.join(',')}], no answer [${fleet.missing.join(',')}] (by user ${interaction.user.id})`,
+      );
+      return renderFleetRefreshReport(fleet);
     }
     const report = await ctx.live.refresh();
     ctx.log.info(`${summary(report)} (by user ${interaction.user.id})`);

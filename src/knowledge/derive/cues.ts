@@ -146,7 +146,7 @@ export const COUNTRIES: readonly { name: string; adjectives?: readonly string[];
   { name: 'Kazakhstan', adjectives: ['Kazakh'] },
   { name: 'Kenya', adjectives: ['Kenyan'] },
   { name: 'Korea', adjectives: ['Korean'] },
-  { name: 'North Korea', adjectives: ['North Korean'], aliases: ['D.P.R.K.', 'DPRK', 'the D.P.R.K.', 'the DPRK'] },
+  { name: 'North Korea', adjectives: ['North Korean'], aliases: ['D.P.R.K.', 'DPRK', 'the D.P.R.K.', 'the DPRK', 'NK', 'N. Korea', 'N Korea'] },
   { name: 'South Korea', adjectives: ['South Korean'], aliases: ['ROK'] },
   { name: 'Latvia', adjectives: ['Latvian'] },
   { name: 'Lebanon', adjectives: ['Lebanese'] },

@@ -7,6 +7,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Intent, KNOWN_INTENT_BITS, PRIVILEGED_INTENTS, hasIntent } from './intents.ts';
 import { isObject } from './payloads.ts';
 import { guildCreatePayload, readyPayload, type World } from './world.ts';
+import { inGuild, shardOf } from './shards.ts';
 
 export const GATEWAY_PATH = '/gateway';
 
@@ -18,6 +19,7 @@ const Close = {
   NotAuthenticated: 4003,
   AuthenticationFailed: 4004,
   AlreadyAuthenticated: 4005,
+  InvalidShard: 4010,
   InvalidApiVersion: 4012,
   InvalidIntents: 4013,
   DisallowedIntents: 4014,
@@ -27,6 +29,10 @@ const MAX_REPLAY = 1000;
 
 export interface GatewayOptions {
   heartbeatIntervalMs: number;
+  /** What GET /gateway/bot recommends; IDENTIFY with another total is recorded as a violation. */
+  shardCount: number;
+  /** Guild ids besides the world's own, one per other shard. */
+  extraGuildIds: readonly string[];
   /** When set, IDENTIFY/RESUME with another token fails with 4004. */
   expectedToken: string | undefined;
   /** Privileged intents "enabled in the developer portal"; others close with 4014. */
@@ -254,6 +260,16 @@ export class Gateway extends EventEmitter {
       return;
     }
 
+    const [shardId, shardTotal] = identify.shard ?? [0, 1];
+    if (shardTotal !== this.options.shardCount) {
+      this.options.onViolation(`IDENTIFY with shard [${shardId}, ${shardTotal}]; the bot has ${this.options.shardCount} shard(s)`, identify.shard);
+    }
+    if (shardId < 0 || shardId >= shardTotal) {
+      this.#closeConnection(connection, Close.InvalidShard, 'Invalid shard.');
+      this.emit('change');
+      return;
+    }
+
     const session: GatewaySession = {
       id: randomBytes(16).toString('hex'),
       token: identify.token,
@@ -266,10 +282,17 @@ export class Gateway extends EventEmitter {
     };
     connection.session = session;
     this.#sessions.set(session.id, session);
-    this.#dispatchTo(session, 'READY', readyPayload(this.world, session.id, this.#url));
+    const guildIds = this.guildIdsOf(session);
+    this.#dispatchTo(session, 'READY', {
+      ...readyPayload(this.world, session.id, this.#url),
+      guilds: guildIds.map((id) => ({ id, unavailable: true })),
+      shard: [shardId, shardTotal],
+    });
     // Without the Guilds intent Discord sends no GUILD_CREATE; discord.js then
     // marks the guild unavailable and becomes ready without waiting.
-    if (hasIntent(session.intents, Intent.Guilds)) this.#dispatchTo(session, 'GUILD_CREATE', guildCreatePayload(this.world));
+    if (hasIntent(session.intents, Intent.Guilds)) {
+      for (const id of guildIds) this.#dispatchTo(session, 'GUILD_CREATE', inGuild(guildCreatePayload(this.world), this.world.guild.id, id));
+    }
     session.ready = true;
     this.emit('change');
   }
@@ -327,6 +350,23 @@ export class Gateway extends EventEmitter {
     if (session.replay.length > MAX_REPLAY) session.replay.shift();
     const connection = [...this.#connections].find((candidate) => candidate.socket === session.socket);
     if (connection) this.#send(connection, frame);
+  }
+
+  /** The guilds a session's shard serves, by Discord's rule. */
+  guildIdsOf(session: GatewaySession): string[] {
+    const [, total] = session.identify.shard ?? [0, 1];
+    const mine = this.shardOfSession(session);
+    return [this.world.guild.id, ...this.options.extraGuildIds].filter((id) => shardOf(id, total) === mine);
+  }
+
+  shardOfSession(session: GatewaySession): number {
+    return (session.identify.shard ?? [0, 1])[0];
+  }
+
+  /** Whether the session's shard gets the events of this guild (of DMs when undefined). */
+  serves(session: GatewaySession, guildId: string | undefined): boolean {
+    const [, total] = session.identify.shard ?? [0, 1];
+    return shardOf(guildId, total) === this.shardOfSession(session);
   }
 
   /**

@@ -17,6 +17,7 @@ import type { RouteName } from './rest-routes.ts';
 import { sharedSchemaValidator } from './schema-validator.ts';
 import { Recorder, type RecordedRequest, type Violation } from './recorder.ts';
 import { FakeHttpServer, type InjectedFailure } from './server.ts';
+import { guildIdsForShards, inGuild, shardOf } from './shards.ts';
 import { nextSnowflake } from './snowflake.ts';
 import { FakeStore, type InteractionCallbackRecord, type InteractionRecord } from './store.ts';
 import { createWorld, type FakeGuild, type World } from './world.ts';
@@ -47,6 +48,11 @@ export interface FakeDiscordOptions {
   enabledPrivilegedIntents?: number;
   botUsername?: string;
   guildName?: string;
+  /**
+   * What GET /gateway/bot recommends. Above 1, the fake adds a copy of its guild (other id,
+   * same channels and roles) for each other shard, and routes each guild's events to its shard.
+   */
+  shards?: number;
 }
 
 /** A sample user by role, or any user object. */
@@ -63,6 +69,13 @@ export interface InteractionOptions {
   permissions?: string | bigint;
   /** Default "en-US". */
   locale?: string;
+  /**
+   * `webhook`: build and record the interaction without sending it over the gateway, for a test
+   * that delivers it to an Interactions Endpoint URL itself. Default `gateway`.
+   */
+  via?: 'gateway' | 'webhook';
+  /** One of `guildIds` (the fake's guild or a copy of it, for sharding); default the fake's guild. */
+  guildId?: string;
 }
 
 export interface SendMessageOptions {
@@ -84,6 +97,8 @@ export interface SentInteraction {
   payload: APIInteraction;
   /** Live record of what the bot did with the interaction. */
   record: InteractionRecord;
+  /** The shards whose sessions the interaction was sent to (by its guild, or 0 for DMs). */
+  shards: readonly number[];
   /** Resolves with the first accepted callback (reply, defer, update, choices, modal). */
   waitForResponse(timeoutMs?: number): Promise<InteractionCallbackRecord>;
   /**
@@ -187,6 +202,18 @@ export class FakeDiscord {
   }
 
   /** Open gateway connections. */
+  /** The fake's guild first, then one copy per other shard when sharded. */
+  get guildIds(): readonly string[] {
+    return [this.guild.id, ...this.#gateway.options.extraGuildIds];
+  }
+
+  /** The fake's guild id for shard `shard`: its events go to that shard only. */
+  guildOfShard(shard: number): string {
+    const id = this.guildIds.find((candidate) => shardOf(candidate, this.#gateway.options.shardCount) === shard);
+    if (id === undefined) throw new Error(`fake-discord: no guild for shard ${shard}`);
+    return id;
+  }
+
   get connections(): number {
     return this.#gateway.openConnections;
   }
@@ -297,10 +324,20 @@ export class FakeDiscord {
     };
   }
 
-  #pushInteraction(payload: APIInteraction): SentInteraction {
-    this.#requireSession();
+  #pushInteraction(built: APIInteraction, context: InteractionOptions = {}): SentInteraction {
+    const via = context.via ?? 'gateway';
+    const guildId = context.dm === true ? undefined : (context.guildId ?? this.guild.id);
+    const payload = guildId === undefined ? built : inGuild(built, this.guild.id, guildId);
+    if (via === 'gateway') this.#requireSession();
     const record = this.#store.addInteraction(payload);
-    this.#gateway.dispatch('INTERACTION_CREATE', () => payload);
+    const shards: number[] = [];
+    if (via === 'gateway') {
+      this.#gateway.dispatch('INTERACTION_CREATE', (session) => {
+        if (!this.#gateway.serves(session, guildId)) return null;
+        shards.push(this.#gateway.shardOfSession(session));
+        return payload;
+      });
+    }
     const messages = () =>
       [record.original, ...record.followUps].filter(
         (message): message is APIMessage => message !== null && ((message.flags ?? 0) & MessageFlag.Loading) === 0,
@@ -310,6 +347,7 @@ export class FakeDiscord {
       token: record.token,
       payload,
       record,
+      shards,
       waitForResponse: (timeoutMs = DEFAULT_TIMEOUT_MS) =>
         this.waitFor(() => record.callbacks.find((callback) => callback.accepted), timeoutMs, `a response to interaction ${record.id}`),
       waitForReply: (predicate = () => true, timeoutMs = DEFAULT_TIMEOUT_MS) =>
@@ -327,14 +365,14 @@ export class FakeDiscord {
   sendCommand(name: string, options: CommandOptionsInput = {}, context: InteractionOptions = {}): SentInteraction {
     const ctx = this.#context(context);
     const registered = this.#store.findCommand(name.trim().split(/\s+/)[0] ?? '', ctx.dm ? undefined : this.guild.id);
-    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered }));
+    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered }), context);
   }
 
   /** Pushes an autocomplete interaction (type 4) with `focused` as the option being typed. */
   sendAutocomplete(name: string, options: CommandOptionsInput, focused: string, context: InteractionOptions = {}): SentInteraction {
     const ctx = this.#context(context);
     const registered = this.#store.findCommand(name.trim().split(/\s+/)[0] ?? '', ctx.dm ? undefined : this.guild.id);
-    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered, focused }));
+    return this.#pushInteraction(commandInteraction(this.#world, ctx, { name, options, registered, focused }), context);
   }
 
   /**
@@ -353,7 +391,7 @@ export class FakeDiscord {
       user: context.user ?? dmChannel?.recipients?.[0],
     });
     const clicked = target ?? syntheticButtonMessage(this.#world, ctx.channelId, customId);
-    return this.#pushInteraction(buttonInteraction(this.#world, ctx, customId, clicked));
+    return this.#pushInteraction(buttonInteraction(this.#world, ctx, customId, clicked), { ...context, dm: ctx.dm });
   }
 
   /** Pushes MESSAGE_CREATE from a user, filtered by each session's intents like Discord does. */
@@ -369,7 +407,9 @@ export class FakeDiscord {
     });
     this.#store.putMessage(message, message.guild_id, false);
     const delivered =
-      this.#gateway.dispatch('MESSAGE_CREATE', (session) => messageForIntents(session.intents, message, this.botUser.id)) > 0;
+      this.#gateway.dispatch('MESSAGE_CREATE', (session) =>
+        this.#gateway.serves(session, message.guild_id) ? messageForIntents(session.intents, message, this.botUser.id) : null,
+      ) > 0;
     return {
       message,
       delivered,
@@ -443,8 +483,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   });
   const store = new FakeStore(world);
   const recorder = new Recorder();
+  const shardCount = options.shards ?? 1;
   const gateway = new Gateway(world, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    shardCount,
+    extraGuildIds: shardCount > 1 ? guildIdsForShards(shardCount, world.guild.id) : [],
     expectedToken: options.token,
     enabledPrivilegedIntents: options.enabledPrivilegedIntents ?? PRIVILEGED_INTENTS,
     onViolation: (message, payload) => recorder.addViolation('gateway', message, payload),

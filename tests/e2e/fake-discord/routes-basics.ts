@@ -4,7 +4,7 @@ import { findUser, guildObject } from './world.ts';
 function botGateway(ctx: RouteContext): RouteResult {
   return ok({
     url: ctx.gateway.url,
-    shards: 1,
+    shards: ctx.gateway.options.shardCount,
     // max_concurrency 1 and a full budget: discord.js never waits on it.
     session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
   });

@@ -35,7 +35,8 @@ const COMMANDS: Readonly<Record<Launcher, readonly [string, readonly string[]]>>
 const COMMANDS_SYNCED = /registered \d+ slash commands|slash commands already up to date|could not register slash commands/;
 
 /** Variables citebot reads: never inherited from the test runner's environment. */
-const BOT_VARIABLES = /^(DISCORD_\w+|KNOWLEDGE_DIR|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL)$/;
+const BOT_VARIABLES =
+  /^(DISCORD_\w+|KNOWLEDGE_DIR|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|HTTP_\w+|METRICS_\w+|SHARD_\w+|REDIS_URL)$/;
 
 export interface ExitInfo {
   readonly code: number | null;
@@ -51,7 +52,7 @@ export interface StopResult extends ExitInfo {
 
 export interface BotProcess {
   readonly pid: number;
-  readonly via: Launcher;
+  readonly via: string;
   readonly child: ChildProcess;
   /** stdout and stderr so far, interleaved as received. */
   output(): string;
@@ -82,6 +83,8 @@ export interface BotOptions {
   readonly via?: Launcher;
   /** Default 30 s: ready and commands synced. */
   readonly startTimeoutMs?: number;
+  /** More variables, such as METRICS_PORT. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const live = new Set<BotProcess>();
@@ -125,16 +128,41 @@ function botEnvironment(fake: FakeDiscord, options: BotOptions): NodeJS.ProcessE
     ASK_CHANNEL_IDS: (options.askChannelIds ?? []).join(','),
     MODERATOR_ROLE_IDS: '',
     LOG_LEVEL: 'debug',
+    ...options.env,
   };
+}
+
+/** The bot's environment for a test; `extra` adds or overrides variables. */
+export function testEnvironment(fake: FakeDiscord, options: BotOptions, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...botEnvironment(fake, options), ...extra };
 }
 
 /** Spawns the bot and resolves once it is connected and its slash commands are synced. */
 export async function startBot(fake: FakeDiscord, options: BotOptions): Promise<BotProcess> {
   const via = options.via ?? 'npm';
   const [command, args] = COMMANDS[via];
+  const bot = spawnWatched(command, args, botEnvironment(fake, options), via);
+  try {
+    await Promise.race([
+      fake.waitForReady(options.startTimeoutMs ?? 30_000),
+      bot.exited.then((info) => Promise.reject(new Error(`bot exited early: ${JSON.stringify(info)}`))),
+    ]);
+    await bot.waitForOutput(COMMANDS_SYNCED, 10_000);
+  } catch (error) {
+    await bot.stop({ graceMs: 1000 });
+    throw new Error(`the bot did not start (${via}): ${(error as Error).message}\n--- bot output ---\n${bot.output()}`);
+  }
+  return bot;
+}
+
+/**
+ * Spawns a process of the project (in its own process group, output kept) and returns at once.
+ * `via` only names it in messages.
+ */
+export function spawnWatched(command: string, args: readonly string[], env: NodeJS.ProcessEnv, via: string): BotProcess {
   const child = spawn(command, [...args], {
     cwd: REPO_ROOT,
-    env: botEnvironment(fake, options),
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -228,17 +256,6 @@ export async function startBot(fake: FakeDiscord, options: BotOptions): Promise<
   }
   let stopping: Promise<StopResult> | undefined;
   live.add(bot);
-
-  try {
-    await Promise.race([
-      fake.waitForReady(options.startTimeoutMs ?? 30_000),
-      exited.then((info) => Promise.reject(new Error(`bot exited early: ${JSON.stringify(info)}`))),
-    ]);
-    await bot.waitForOutput(COMMANDS_SYNCED, 10_000);
-  } catch (error) {
-    await bot.stop({ graceMs: 1000 });
-    throw new Error(`the bot did not start (${via}): ${(error as Error).message}\n--- bot output ---\n${text}`);
-  }
   return bot;
 }
 
@@ -309,6 +326,7 @@ export interface UseBotOptions {
   readonly via?: Launcher;
   /** Settings of the fake Discord (a short heartbeat interval, say). */
   readonly fake?: FakeDiscordOptions;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -328,6 +346,7 @@ export function useBot(options: UseBotOptions = {}): BotHarness {
       knowledgeDir: knowledge.dir,
       askChannelIds: options.askChannel ? [fake.guild.askChannelId] : [],
       ...(options.via !== undefined && { via: options.via }),
+      ...(options.env !== undefined && { env: options.env }),
     });
     processes.push(bot);
   }, 60_000);
