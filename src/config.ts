@@ -25,6 +25,14 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** REST base of a Discord-compatible server; absent means discord.js's default. */
   readonly discordApiUrl?: string;
+  // The three below are always set by loadConfig; a config built by hand (tests) may leave them
+  // out, and then DEFAULTS apply and no user id is kept.
+  /** Folder for the question log and votes (SQLite). */
+  readonly dataDir?: string;
+  /** Keep who asked or voted next to each question; off by default for members' privacy. */
+  readonly logUserIds?: boolean;
+  /** Unanswered questions not seen for this many days are forgotten. */
+  readonly retentionDays?: number;
 }
 
 export type ConfigResult =
@@ -34,6 +42,8 @@ export type ConfigResult =
 export const DEFAULTS = Object.freeze({
   knowledgeDir: 'knowledge',
   logLevel: 'info' as LogLevel,
+  dataDir: 'data',
+  retentionDays: 90,
 });
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -83,11 +93,38 @@ const httpUrl = z
   // discord.js appends `/v10` itself; a trailing slash would make `//v10`.
   .transform((s) => s.replace(/\/+$/, ''));
 
+/**
+ * A folder variable may be left out (the default applies) but not left empty: `KNOWLEDGE_DIR=`
+ * would otherwise quietly mean a folder other than the one the operator meant to name.
+ */
+const folder = (fallback: string) =>
+  z
+    .string()
+    .refine((s) => s.trim() !== '', { message: `is empty: name a folder, or remove the line to use ${fallback}` })
+    .transform((s) => s.trim())
+    .default(fallback);
+
+const flag = z.preprocess(
+  (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+  z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
+);
+
 const schema = z.object({
   DISCORD_TOKEN: optional(token),
   DISCORD_CLIENT_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
-  KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().trim().default(DEFAULTS.knowledgeDir)),
+  KNOWLEDGE_DIR: folder(DEFAULTS.knowledgeDir),
+  DATA_DIR: folder(DEFAULTS.dataDir),
+  LOG_USER_IDS: flag,
+  QUESTION_LOG_DAYS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int({ message: 'must be a whole number of days' })
+      .min(1, { message: 'must be at least 1' })
+      .max(3650, { message: 'must be at most 3650' })
+      .default(DEFAULTS.retentionDays),
+  ),
   ASK_CHANNEL_IDS: snowflakeList,
   MODERATOR_ROLE_IDS: snowflakeList,
   LOG_LEVEL: z.preprocess(
@@ -127,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     moderatorRoleIds: Object.freeze([...e.MODERATOR_ROLE_IDS]),
     logLevel: e.LOG_LEVEL,
     ...(e.DISCORD_API_URL !== undefined && { discordApiUrl: e.DISCORD_API_URL }),
+    dataDir: e.DATA_DIR,
+    logUserIds: e.LOG_USER_IDS,
+    retentionDays: e.QUESTION_LOG_DAYS,
   };
   return { ok: true, config: Object.freeze(config) };
 }

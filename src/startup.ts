@@ -1,4 +1,5 @@
 import { loadConfig, loadDotenv, type Config } from './config.ts';
+import { folderProblem } from './cli/setup.ts';
 import { loadDeployConfig, type DeployConfig } from './deploy-config.ts';
 import { createLiveEngine, KnowledgeLoadError, formatProblem, type LiveEngine } from './engine/live.ts';
 import type { Logger } from './log.ts';
@@ -26,6 +27,8 @@ export function readSettings(): { readonly config: Config; readonly deploy: Depl
 }
 
 export async function loadEngine(config: Config, log: Logger): Promise<LiveEngine> {
+  const missing = await folderProblem(config.knowledgeDir, 'KNOWLEDGE_DIR');
+  if (missing !== undefined) fail(missing);
   try {
     const live = await createLiveEngine(config.knowledgeDir);
     const { version, loadedAt } = live.current().knowledge;

@@ -17,7 +17,15 @@ describe('loadConfig', () => {
     const result = loadConfig({});
     expect(result).toEqual({
       ok: true,
-      config: { knowledgeDir: DEFAULTS.knowledgeDir, askChannelIds: [], moderatorRoleIds: [], logLevel: 'info' },
+      config: {
+        knowledgeDir: DEFAULTS.knowledgeDir,
+        askChannelIds: [],
+        moderatorRoleIds: [],
+        logLevel: 'info',
+        dataDir: 'data',
+        logUserIds: false,
+        retentionDays: 90,
+      },
     });
   });
 
@@ -31,6 +39,9 @@ describe('loadConfig', () => {
       MODERATOR_ROLE_IDS: CHANNEL_A,
       LOG_LEVEL: 'debug',
       DISCORD_API_URL: 'http://127.0.0.1:5000/api',
+      DATA_DIR: '/var/lib/citebot',
+      LOG_USER_IDS: 'TRUE',
+      QUESTION_LOG_DAYS: '30',
     });
     expect(result).toEqual({
       ok: true,
@@ -43,6 +54,9 @@ describe('loadConfig', () => {
         moderatorRoleIds: [CHANNEL_A],
         logLevel: 'debug',
         discordApiUrl: 'http://127.0.0.1:5000/api',
+        dataDir: '/var/lib/citebot',
+        logUserIds: true,
+        retentionDays: 30,
       },
     });
   });
@@ -55,8 +69,25 @@ describe('loadConfig', () => {
   });
 
   it('treats empty values, as left by a copied .env.example, as unset', () => {
-    const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', KNOWLEDGE_DIR: '', LOG_LEVEL: '', ASK_CHANNEL_IDS: '' });
-    expect(result).toEqual({ ok: true, config: { knowledgeDir: 'knowledge', askChannelIds: [], moderatorRoleIds: [], logLevel: 'info' } });
+    const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', LOG_LEVEL: '', ASK_CHANNEL_IDS: '', LOG_USER_IDS: '' });
+    expect(result).toEqual({
+      ok: true,
+      config: { knowledgeDir: 'knowledge', askChannelIds: [], moderatorRoleIds: [], logLevel: 'info', dataDir: 'data', logUserIds: false, retentionDays: 90 },
+    });
+  });
+
+  it('refuses an empty KNOWLEDGE_DIR or DATA_DIR instead of guessing which folder was meant', () => {
+    expect(problems({ KNOWLEDGE_DIR: '', DATA_DIR: '  ' })).toEqual([
+      'KNOWLEDGE_DIR: is empty: name a folder, or remove the line to use knowledge; got ""',
+      'DATA_DIR: is empty: name a folder, or remove the line to use data; got ""',
+    ]);
+  });
+
+  it('refuses LOG_USER_IDS other than true or false, and a retention that is not a number of days', () => {
+    expect(problems({ LOG_USER_IDS: 'yes', QUESTION_LOG_DAYS: '0' })).toEqual([
+      'LOG_USER_IDS: must be true or false; got "yes"',
+      'QUESTION_LOG_DAYS: must be at least 1; got "0"',
+    ]);
   });
 
   it('ignores blank items and spaces in comma-separated lists', () => {

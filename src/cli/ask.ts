@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { createLiveEngine, KnowledgeLoadError } from '../engine/live.ts';
 import { ANSI, PLAIN, renderJson, renderText } from '../render/text.ts';
+import { wrapText } from '../render/wrap.ts';
 import { stdinLines } from './lines.ts';
+import { cliConfig, folderProblem } from './setup.ts';
 
 const USAGE = `usage: npm run ask -- "your question"          answer one question
        npm run --silent ask -- --jsonl      one question per stdin line -> one JSON line each
-options: --knowledge DIR (default: $KNOWLEDGE_DIR or knowledge)`;
+options: --knowledge DIR (default: KNOWLEDGE_DIR from the environment or .env, else knowledge)`;
 
 async function main(): Promise<number> {
   let parsed;
@@ -23,7 +25,14 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const live = await createLiveEngine(values.knowledge ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
+  const config = cliConfig('ask');
+  const dir = values.knowledge ?? config.knowledgeDir;
+  const missing = await folderProblem(dir, values.knowledge !== undefined ? '--knowledge' : 'KNOWLEDGE_DIR');
+  if (missing !== undefined) {
+    process.stderr.write(`ask: ${missing}\n`);
+    return 1;
+  }
+  const live = await createLiveEngine(dir);
   const engine = live.current();
 
   if (values.jsonl) {
@@ -35,7 +44,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const style = process.stdout.isTTY ? ANSI : PLAIN;
-  process.stdout.write(`${renderText(engine.ask(positionals.join(' ')), style)}\n`);
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  process.stdout.write(`${wrapText(renderText(engine.ask(positionals.join(' ')), style), width)}\n`);
   return 0;
 }
 

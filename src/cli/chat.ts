@@ -1,18 +1,25 @@
 import { createInterface } from 'node:readline';
 import type { LiveEngine } from '../engine/live.ts';
 import { formatProblem } from '../engine/live.ts';
+import { describeChange } from '../render/changes.ts';
 import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
+import { wrapText } from '../render/wrap.ts';
 
 export interface ChatIo {
   readonly input: NodeJS.ReadableStream;
-  readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
-const HELP = `Ask anything about the article. Commands:
+const COMMANDS = `Commands:
   /topics   what the article covers
   /refresh  reload the knowledge files
   /help     this help
   /quit     leave (or Ctrl+D)`;
+
+const HELP = `Ask anything about the article. ${COMMANDS}`;
+
+/** `/word` at the start of a line, and nothing after it: a command, known or not. */
+const COMMAND_LIKE = /^\/[a-z][\w-]*$/i;
 
 function topicsText(live: LiveEngine, style: TextStyle): string {
   const engine = live.current();
@@ -31,7 +38,8 @@ function topicsText(live: LiveEngine, style: TextStyle): string {
 export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<void> {
   const style = io.output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({ input: io.input, output: io.output, terminal: Boolean(io.output.isTTY) });
-  const say = (text: string) => io.output.write(`${text}\n`);
+  // Read at each line: the terminal may have been resized since.
+  const say = (text: string) => io.output.write(`${wrapText(text, io.output.isTTY ? io.output.columns : undefined)}\n`);
   const title = live.current().knowledge.article.meta.title ?? 'the article';
   say(`${style.bold('citebot')}: ask me about "${title}". Type /help for commands, /quit to leave.`);
   rl.setPrompt('> ');
@@ -42,14 +50,24 @@ export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<voi
     if (input === '/help') say(HELP);
     else if (input === '/topics') say(topicsText(live, style));
     else if (input === '/refresh') {
+      const before = live.current().knowledge;
       const report = await live.refresh();
-      if (report.ok)
+      if (report.ok) {
+        const changes = { before, after: live.current().knowledge };
+        const named = (label: string, keys: readonly string[]) => keys.map((k) => `  ${label}: ${describeChange(k, changes).replace(/`/g, '')}`);
         say(
-          `Knowledge ${report.before.version} -> ${report.after.version}: ` +
-            `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
+          [
+            `Knowledge ${report.before.version} -> ${report.after.version}: ` +
+              `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
+            ...named('added', report.added),
+            ...named('changed', report.changed),
+            ...named('removed', report.removed),
+          ].join('\n'),
         );
+      }
       else say(`Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}`);
-    } else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);
+    } else if (COMMAND_LIKE.test(input)) say(`There is no ${input} command. ${COMMANDS}`);
+    else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);
     rl.prompt();
   }
   rl.close();

@@ -1,10 +1,18 @@
 import { formatProblem } from '../engine/live.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
+import { cliConfig, folderProblem } from './setup.ts';
 
-/** `npm run knowledge:check [dir]`: every problem in the knowledge files, or a one-line summary. */
-const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
-const result = await loadKnowledge(dir);
-if (!result.ok) {
+/**
+ * `npm run knowledge:check [dir]`: every problem in the knowledge files, or a one-line summary.
+ * Without a dir it checks the folder the bot loads: KNOWLEDGE_DIR from the environment or `.env`.
+ */
+const dir = process.argv[2] ?? cliConfig('knowledge:check').knowledgeDir;
+const missing = await folderProblem(dir, process.argv[2] !== undefined ? 'the folder given' : 'KNOWLEDGE_DIR');
+const result = missing === undefined ? await loadKnowledge(dir) : undefined;
+if (result === undefined) {
+  process.stderr.write(`knowledge:check: ${missing}\n`);
+  process.exitCode = 1;
+} else if (!result.ok) {
   process.stderr.write(`${dir}: ${result.problems.length} problem(s)\n`);
   for (const p of result.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
   process.exitCode = 1;

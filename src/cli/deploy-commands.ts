@@ -1,8 +1,8 @@
 import { REST, Routes, type APIApplication } from 'discord.js';
-import { loadConfig, loadDotenv } from '../config.ts';
 import { scopeOf, syncCommands, describeScope } from '../discord/commands-sync.ts';
 import { commandBodies } from '../discord/registry.ts';
 import { createLogger } from '../log.ts';
+import { cliConfig, oneLine } from './setup.ts';
 
 /**
  * `npm run deploy-commands [-- --force]`: registers the slash commands without starting the bot.
@@ -11,13 +11,7 @@ import { createLogger } from '../log.ts';
  * Progress goes to stderr; the one-line result goes to stdout.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  loadDotenv();
-  const loaded = loadConfig();
-  if (!loaded.ok) {
-    for (const problem of loaded.problems) process.stderr.write(`${problem}\n`);
-    return 1;
-  }
-  const { config } = loaded;
+  const config = cliConfig('deploy-commands');
   const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   if (config.discordToken === undefined) {
     log.error('DISCORD_TOKEN is not set: it is needed to register commands.');
@@ -41,7 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const status = (error as { status?: unknown }).status;
     if (status === 401) log.error('Discord rejected DISCORD_TOKEN; reset it in the Developer Portal (your app > Bot).');
     else if (status === 403) log.error('Discord refused: was the bot invited to that server with the applications.commands scope?');
-    else log.error('registering commands failed', error);
+    // One line, never a stack trace: the operator needs what went wrong, not where in discord.js.
+    else log.error(`registering commands failed: ${oneLine(error)}`);
     return 1;
   }
 }

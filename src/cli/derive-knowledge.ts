@@ -2,15 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Document, isMap, isSeq } from 'yaml';
-import { DEFAULTS, loadDotenv } from '../config.ts';
 import { formatProblem } from '../engine/live.ts';
 import { parseArticle } from '../knowledge/article.ts';
 import { deriveKnowledge } from '../knowledge/derive/index.ts';
 import { KNOWLEDGE_FILES, loadKnowledge } from '../knowledge/loader.ts';
 import type { FactEntry } from '../knowledge/schema.ts';
+import { cliConfig, folderProblem } from './setup.ts';
 
 const USAGE = `usage: npm run knowledge:derive [-- --all] [DIR]
-prints, as facts.yaml entries, what the bot derives from DIR/article.md (default: $KNOWLEDGE_DIR or knowledge)
+prints, as facts.yaml entries, what the bot derives from DIR/article.md (default: KNOWLEDGE_DIR from the environment or .env, else knowledge)
   --all   also the facts that facts.yaml already covers (by default only those it adds)`;
 
 /** Drops fields that only repeat the schema's defaults, so the entries read like hand-written ones. */
@@ -55,8 +55,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  loadDotenv();
-  const dir = parsed.positionals[0] ?? (process.env.KNOWLEDGE_DIR?.trim() || DEFAULTS.knowledgeDir);
+  const dir = parsed.positionals[0] ?? cliConfig('knowledge:derive').knowledgeDir;
+  const missing = await folderProblem(dir, parsed.positionals[0] !== undefined ? 'the folder given' : 'KNOWLEDGE_DIR');
+  if (missing !== undefined) {
+    process.stderr.write(`knowledge:derive: ${missing}\n`);
+    return 1;
+  }
   const path = join(dir, KNOWLEDGE_FILES.article);
   let source: string;
   try {

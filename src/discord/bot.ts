@@ -1,9 +1,10 @@
 import { DiscordjsErrorCodes, Events, type Client, type ClientOptions } from 'discord.js';
-import type { Config } from '../config.ts';
+import { DEFAULTS, type Config } from '../config.ts';
 import type { LiveEngine } from '../engine/live.ts';
 import { createInFlight, type InFlight } from '../in-flight.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { openQuestionLog, type QuestionLog } from '../store/question-log.ts';
 import { createChatHandler } from './chat.ts';
 import type { BotContext } from './command.ts';
 import { scopeOf, syncCommands } from './commands-sync.ts';
@@ -30,6 +31,8 @@ export interface StartOptions {
   readonly clientOptions?: Partial<ClientOptions>;
   /** Called once when Discord closes the connection for good (bad token, refused intents). */
   readonly onFatal?: (message: string) => void;
+  /** Default: the SQLite file in DATA_DIR. */
+  readonly questions?: QuestionLog;
   /** Counts questions by way in, and watches the gateway shards. */
   readonly metrics?: Metrics;
   /** Under a sharding manager: /refresh reaches every shard. */
@@ -161,18 +164,33 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     else if (options.onFatal !== undefined) options.onFatal(message);
     else log.error(message);
   };
+  // Opened lazily at the first write, so a data folder that cannot be written never stops a start.
+  const questions =
+    options.questions ??
+    openQuestionLog(config.dataDir ?? DEFAULTS.dataDir, log, {
+      logUserIds: config.logUserIds ?? false,
+      retentionDays: config.retentionDays ?? DEFAULTS.retentionDays,
+    });
   const inFlight = createInFlight();
-  wire(client, { live, config, log, ...(options.fleet !== undefined && { fleet: options.fleet }) }, inFlight, onFatal, options);
+  wire(
+    client,
+    { live, config, log, questions, ...(options.fleet !== undefined && { fleet: options.fleet }) },
+    inFlight,
+    onFatal,
+    options,
+  );
 
   try {
     await client.login(config.discordToken);
   } catch (error) {
     await client.destroy().catch(() => undefined);
+    questions.close();
     throw fatalDuringLogin !== undefined ? fatalStartError(fatalDuringLogin) : startError(error);
   }
   loggingIn = false;
   if (fatalDuringLogin !== undefined) {
     await client.destroy().catch(() => undefined);
+    questions.close();
     throw fatalStartError(fatalDuringLogin);
   }
   let stopping: Promise<void> | undefined;
@@ -182,6 +200,8 @@ export async function startBot(config: Config, live: LiveEngine, log: Logger, op
     const drained = await inFlight.close(graceMs);
     if (!drained.finished) log.warn(`stopping: ${drained.pending} reply(ies) still unfinished after ${graceMs} ms`);
     await client.destroy();
+    // After the replies in flight, so their questions are written before the file closes.
+    questions.close();
   };
   return { client, stop: (graceMs = STOP_GRACE_MS) => (stopping ??= stop(graceMs)) };
 }

@@ -1,7 +1,9 @@
 import { ChannelType, type Message } from 'discord.js';
 import { renderMentionHowTo, renderSomethingWentWrong, type Reply } from '../render/discord.ts';
+import { readableMentions, NO_NAMES, type MentionNames } from '../render/mentions.ts';
+import type { Asked, WayIn } from '../store/question-log.ts';
 import { onceOnly, postChannelReply, type ReplyPayload } from './channel-reply.ts';
-import { askReply } from './commands/ask.ts';
+import { askReply, cachedNames } from './commands/ask.ts';
 import type { BotContext } from './command.ts';
 
 /**
@@ -59,15 +61,40 @@ export function messageFacts(message: Message): MessageFacts {
   };
 }
 
-export function chatReply(decision: ChatDecision, ctx: BotContext, botUserId: string): Reply | undefined {
+export function chatReply(
+  decision: ChatDecision,
+  ctx: BotContext,
+  botUserId: string,
+  asked?: Asked,
+  names: MentionNames = NO_NAMES,
+): Reply | undefined {
   switch (decision.kind) {
     case 'ignore':
       return undefined;
     case 'how-to':
       return renderMentionHowTo(botUserId, ctx.live.current().complete('', 1)[0]?.question);
     case 'ask':
-      return askReply(ctx.live.current(), decision.question);
+      return askReply(ctx.live.current(), decision.question, {
+        view: { title: readableMentions(decision.question, names) },
+        ...(ctx.questions !== undefined && asked !== undefined && { questions: ctx.questions, asked }),
+      });
   }
+}
+
+/** How a message reached the bot, for the question log. */
+export function wayIn(facts: MessageFacts, botUserId: string): WayIn {
+  if (facts.isDm) return 'dm';
+  return stripMention(facts.content, botUserId).mentioned ? 'mention' : 'ask-channel';
+}
+
+/** Names for the mentions in a message: Discord resolves them in the message itself. */
+function messageNames(message: Message): MentionNames {
+  const cached = cachedNames(message.client, message.guild);
+  return {
+    user: (id) => message.mentions.members?.get(id)?.displayName ?? message.mentions.users.get(id)?.username ?? cached.user(id),
+    role: (id) => message.mentions.roles.get(id)?.name ?? cached.role(id),
+    channel: (id) => cached.channel(id),
+  };
 }
 
 export interface ChatHandlerOptions {
@@ -88,10 +115,12 @@ export function createChatHandler(ctx: BotContext, options: ChatHandlerOptions =
     const botUserId = message.client.user.id;
     let reply: Reply | undefined;
     try {
-      const decision = decideChat(messageFacts(message), botUserId, ctx.config.askChannelIds);
+      const facts = messageFacts(message);
+      const decision = decideChat(facts, botUserId, ctx.config.askChannelIds);
       if (decision.kind === 'ignore') return;
       log.debug(`message ${message.id} from user ${message.author.id}: ${decision.kind}`);
-      reply = chatReply(decision, ctx, botUserId);
+      const asked: Asked = { guildId: message.guildId, via: wayIn(facts, botUserId), userId: message.author.id };
+      reply = chatReply(decision, ctx, botUserId, asked, messageNames(message));
     } catch (error) {
       log.error(`answering message ${message.id} failed`, error);
       reply = renderSomethingWentWrong();

@@ -9,12 +9,15 @@ import type { LiveEngine } from '../engine/live.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../render/discord.ts';
 import type { Fleet } from '../shard/fleet.ts';
+import type { QuestionLog } from '../store/question-log.ts';
 
 /** What every handler may use. Passed in, never global, so tests build their own. */
 export interface BotContext {
   readonly live: LiveEngine;
   readonly config: Config;
   readonly log: Logger;
+  /** Unanswered questions and votes; absent, nothing is logged and votes are not counted. */
+  readonly questions?: QuestionLog;
   /** Under a sharding manager: /refresh reloads every shard and reports on each. */
   readonly fleet?: Pick<Fleet, 'refreshEverywhere'>;
 }

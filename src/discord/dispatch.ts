@@ -4,6 +4,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageComponentInteraction,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Answer, Engine } from '../engine/types.ts';
 import type { Logger } from '../log.ts';
@@ -20,6 +22,9 @@ import type { BotContext, Command, Visibility } from './command.ts';
 import { isAlreadyAcknowledged, isInconclusive, within } from './deadline.ts';
 import { editOriginal } from './edit-original.ts';
 import { COMMANDS, commandsByName } from './registry.ts';
+import { draftReply, gapsReply, refusal } from './commands/gaps.ts';
+import { topicReply } from './commands/topics.ts';
+import { shareReply, voteReply } from './feedback.ts';
 
 /**
  * The one place that talks back to Discord for interactions. It applies the shared policy:
@@ -47,10 +52,12 @@ export interface DispatcherOptions {
   readonly ackWithinMs?: number;
 }
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
 
 interface RespondOptions {
   readonly visibility: Visibility;
+  /** Replace the message the component sits on (paging) instead of answering with a new one. */
+  readonly update?: boolean;
   readonly defer: 'now' | 'if-slow';
   readonly deferAfterMs: number;
   readonly ackWithinMs?: number;
@@ -109,12 +116,14 @@ export async function respond(interaction: Repliable, options: RespondOptions, w
   const { log, what } = options;
   /** A reply was sent whose fate is unknown: a 40060 now means it landed. */
   let replyMayHaveLanded = false;
+  const updating = options.update === true && interaction.isMessageComponent();
 
   async function deferOnce(): Promise<Acknowledged> {
     const flags = options.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {};
     for (let attempt = 1; ; attempt++) {
       try {
-        await within(interaction.deferReply(flags), Math.max(ackBy - Date.now(), MIN_REPLY_MS));
+        const acknowledging = updating && interaction.isMessageComponent() ? interaction.deferUpdate() : interaction.deferReply(flags);
+        await within(acknowledging, Math.max(ackBy - Date.now(), MIN_REPLY_MS));
         return 'deferred';
       } catch (error) {
         if (isAlreadyAcknowledged(error)) {
@@ -142,7 +151,9 @@ export async function respond(interaction: Repliable, options: RespondOptions, w
       const budget = ackBy - DEFER_RESERVE_MS - Date.now();
       if (budget >= MIN_REPLY_MS) {
         try {
-          await within(interaction.reply(withFlags(reply, options.visibility)), budget);
+          const replying =
+            updating && interaction.isMessageComponent() ? interaction.update(reply) : interaction.reply(withFlags(reply, options.visibility));
+          await within(replying, budget);
           return;
         } catch (error) {
           // A reply retried after a server error that had landed.
@@ -179,6 +190,7 @@ export function describeInteraction(interaction: Interaction): string {
     return `/${interaction.commandName} (user ${interaction.user.id}, ${where})`;
   }
   if (interaction.isButton()) return `button ${interaction.customId} (user ${interaction.user.id}, ${where})`;
+  if (interaction.isStringSelectMenu()) return `menu ${interaction.customId} (user ${interaction.user.id}, ${where})`;
   return `interaction ${interaction.id}`;
 }
 
@@ -223,7 +235,43 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     }
   }
 
+  /** Buttons and menus other than the suggestion buttons: votes, Share, /gaps paging and drafts, /topics. */
+  async function component(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<boolean> {
+    const what = describeInteraction(interaction);
+    const parsed = parseCustomId(interaction.customId);
+    const privately = { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, log, what } as const;
+    const selected = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+    switch (parsed.kind) {
+      case 'vote':
+        await respond(interaction, privately, () => voteReply(interaction, parsed, ctx));
+        return true;
+      case 'share':
+        await respond(interaction, { ...privately, visibility: 'public' }, () => shareReply(interaction));
+        return true;
+      case 'gaps-page':
+      case 'gaps-draft': {
+        const refused = refusal(interaction, ctx);
+        if (refused !== undefined) {
+          await respond(interaction, privately, () => refused);
+        } else if (parsed.kind === 'gaps-page') {
+          await respond(interaction, { ...privately, update: true }, () =>
+            gapsReply(ctx.live.current(), ctx.questions, interaction.guildId!, parsed.page),
+          );
+        } else {
+          await respond(interaction, privately, () => draftReply(ctx.live.current(), ctx.questions, interaction.guildId!, Number(selected ?? -1)));
+        }
+        return true;
+      }
+      case 'topics-menu':
+        await respond(interaction, { ...privately, update: true }, () => topicReply(ctx.live.current(), Number(selected ?? -1)));
+        return true;
+      default:
+        return false;
+    }
+  }
+
   async function button(interaction: ButtonInteraction): Promise<void> {
+    if (await component(interaction)) return;
     const what = describeInteraction(interaction);
     const parsed = parseCustomId(interaction.customId);
     let engine: Engine;
@@ -250,7 +298,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     const found = answer;
     const article = engine.knowledge;
     await respond(interaction, { visibility, defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () =>
-      renderAnswer(found, articleInfo(article)),
+      renderAnswer(found, articleInfo(article), { private: visibility === 'ephemeral' }),
     );
   }
 
@@ -259,6 +307,9 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
       if (interaction.isChatInputCommand()) await chatCommand(interaction);
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isButton()) await button(interaction);
+      else if (interaction.isStringSelectMenu()) {
+        if (!(await component(interaction))) log.debug(`ignored ${describeInteraction(interaction)}`);
+      }
       else log.debug(`ignored ${describeInteraction(interaction)}`);
     } catch (error) {
       // Only a bug in this file gets here; keep serving.

@@ -1,4 +1,4 @@
-import { MessagePayload, Routes, type ButtonInteraction, type ChatInputCommandInteraction, type REST } from 'discord.js';
+import { MessagePayload, Routes, type ChatInputCommandInteraction, type MessageComponentInteraction, type REST } from 'discord.js';
 import type { Reply } from '../render/discord.ts';
 import { DeadlineExceeded, within } from './deadline.ts';
 
@@ -8,7 +8,7 @@ import { DeadlineExceeded, within } from './deadline.ts';
  * hanging (the REST timeout is 15 s, retried three times) would hold up the next attempt;
  * aborting it frees the queue for the retry.
  */
-export async function editOriginal(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, deadlineMs: number): Promise<void> {
+export async function editOriginal(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply, deadlineMs: number): Promise<void> {
   const rest = (interaction.client as { rest?: REST } | undefined)?.rest;
   const webhook = (interaction as { webhook?: unknown }).webhook;
   // Without its own REST client and webhook (a stand-in), the interaction edits itself.

@@ -7,7 +7,7 @@ import { cleanQuestion, MAX_QUESTION_CHARS, words } from './normalise.ts';
 import { DECLINE, NOTICE } from './messages.ts';
 import { splitQuestion, startsAsQuestion, together } from './compound.ts';
 import { inventoryQuestion, isInventoryWord } from './inventory.ts';
-import { isStopword } from './language.ts';
+import { asksWhatWillHappen, isStopword } from './language.ts';
 import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
@@ -376,9 +376,12 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const withOpposites = analysis.terms.filter(
       (t) => lexicon.opposites(t).length > 0 && !(analysis.kind === 'duration' && /^~?last$/.test(t)),
     );
+    // "what happens to it now", "what will they do": a sentence about what was is no answer.
+    const aboutWhatComes = !asksFact && (asksWhatWillHappen(analysis.words) || (analysis.words.some((w) => /^happens?$/.test(w)) && analysis.words.some((w) => w === 'now' || w === 'next')));
     const close = ranked.filter(
       (m) =>
         m.score >= best.score * THRESHOLDS.sentenceNear &&
+        (!aboutWhatComes || FUTURE_CLAUSE.test(sentences[m.owner]!.text)) &&
         (!asksEvent || m.matchedEvent) &&
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),

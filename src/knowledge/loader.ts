@@ -37,11 +37,24 @@ function issuesToProblems(file: string, entry: string | undefined, error: z.ZodE
   }));
 }
 
+/**
+ * The parser's message ends "at line 3, column 13:" and then draws the place; a moderator needs
+ * the line itself, with its number, and what is wrong with it.
+ */
+export function yamlProblem(err: unknown, source: string): string {
+  const message = (err as Error).message.split('\n')[0] ?? '';
+  const at = (err as { linePos?: readonly { line: number; col: number }[] }).linePos?.[0];
+  const what = message.replace(/ at line \d+, column \d+:?\s*$/, '');
+  if (at === undefined) return `is not valid YAML: ${what}`;
+  const line = (source.split(/\r?\n/)[at.line - 1] ?? '').trimEnd();
+  return `is not valid YAML at line ${at.line}, column ${at.col}: ${what}: ${JSON.stringify(line.trim())}`;
+}
+
 function parseYamlFile(file: string, source: string, problems: KnowledgeProblem[]): unknown {
   try {
     return parseYaml(source, { prettyErrors: true, uniqueKeys: true });
   } catch (err) {
-    problems.push({ file, message: `is not valid YAML: ${(err as Error).message.split('\n')[0]}` });
+    problems.push({ file, message: yamlProblem(err, source) });
     return undefined;
   }
 }

@@ -6,6 +6,7 @@ import {
   escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponent,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIEmbedField,
   type MessageMentionOptions,
@@ -13,7 +14,9 @@ import {
 import type { RefreshReport, VersionInfo } from '../engine/live.ts';
 import type { Answer, Citation, Suggestion, Topic } from '../engine/types.ts';
 import type { KnowledgeBase, KnowledgeProblem } from '../knowledge/types.ts';
-import { askButtonId } from './custom-ids.ts';
+import { askButtonId, SHARE_ID, voteButtonId } from './custom-ids.ts';
+import { describeChange, type ChangeContext } from './changes.ts';
+import { highlightQuote } from './highlight.ts';
 import { LIMITS } from './limits.ts';
 import { joinWithin, truncate } from './truncate.ts';
 
@@ -30,8 +33,18 @@ import { joinWithin, truncate } from './truncate.ts';
 export interface Reply {
   content?: string;
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: MessageMentionOptions;
+}
+
+/** How an answer is shown; every part is optional. */
+export interface AnswerView {
+  /** The question as the title, with mentions already made readable; default: the question as asked. */
+  readonly title?: string;
+  /** A private answer offers a Share button that posts it for everyone. */
+  readonly private?: boolean;
+  /** 👍/👎 under a found answer. Default true; off where no vote can be counted. */
+  readonly feedback?: boolean;
 }
 
 export interface ArticleInfo {
@@ -54,6 +67,7 @@ export const MESSAGES = Object.freeze({
   refreshOnlyInServers: '`/refresh` works only in a server, not in direct messages.',
   refreshOnlyModerators: 'Only moderators can refresh the knowledge (Manage Server permission or a moderator role). Nothing was reloaded.',
   untitledArticle: 'the article',
+  share: 'Share',
 });
 
 const NO_PINGS = (): MessageMentionOptions => ({ parse: [] });
@@ -165,10 +179,38 @@ export function citationLabel(c: Pick<Citation, 'paragraph' | 'sentence'>): stri
   return `Paragraph ${c.paragraph}, sentence ${c.sentence}`;
 }
 
-/** A block quote of the sentence exactly as written; shortened only past Discord's field limit. */
-export function quoteField(c: Citation): APIEmbedField {
+/**
+ * A block quote of the sentence exactly as written, escaped, with the part that answers in
+ * bold; shortened (and then left plain, so no bold marker is cut in half) only past Discord's
+ * field limit.
+ */
+export function quoteField(c: Citation, answer = ''): APIEmbedField {
   const marker = '> ';
-  return { name: citationLabel(c), value: `${marker}${truncate(c.quote, LIMITS.embedFieldValue - marker.length)}` };
+  const room = LIMITS.embedFieldValue - marker.length;
+  const marked = highlightQuote(c.quote, answer);
+  const value = marked.length <= room ? marked : truncate(escapeMarkdown(c.quote), room);
+  return { name: citationLabel(c), value: `${marker}${value}` };
+}
+
+/** What a vote on this answer counts for: its entry, or the sentence it rests on. */
+export function voteTarget(answer: Answer): string | undefined {
+  return answer.entryId ?? answer.citations[0]?.passageId;
+}
+
+function answerRow(answer: Answer, view: AnswerView): Reply['components'] {
+  const buttons: APIButtonComponent[] = [];
+  const target = voteTarget(answer);
+  if (view.feedback !== false && target !== undefined) {
+    const up = voteButtonId(true, target);
+    const down = voteButtonId(false, target);
+    if (up !== undefined && down !== undefined) {
+      buttons.push(new ButtonBuilder().setCustomId(up).setEmoji({ name: '👍' }).setStyle(ButtonStyle.Secondary).toJSON());
+      buttons.push(new ButtonBuilder().setCustomId(down).setEmoji({ name: '👎' }).setStyle(ButtonStyle.Secondary).toJSON());
+    }
+  }
+  if (view.private === true) buttons.push(new ButtonBuilder().setCustomId(SHARE_ID).setLabel(MESSAGES.share).setStyle(ButtonStyle.Primary).toJSON());
+  if (buttons.length === 0) return [];
+  return [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.map((b) => new ButtonBuilder(b))).toJSON()];
 }
 
 function withNotice(text: string, notice: string | undefined): string {
@@ -196,8 +238,8 @@ function suggestionRow(suggestions: readonly Suggestion[]): Reply['components'] 
  * quoted whole in its own field. A decline says so plainly, quotes nothing, and offers up to
  * three questions the article does answer as buttons.
  */
-export function renderAnswer(answer: Answer, article: ArticleInfo): Reply {
-  const title = defuseWithin(answer.question, LIMITS.embedTitle) || undefined;
+export function renderAnswer(answer: Answer, article: ArticleInfo, view: AnswerView = {}): Reply {
+  const title = defuseWithin(view.title ?? answer.question, LIMITS.embedTitle) || undefined;
   if (!answer.found) {
     const decline = answer.answer.trim() === '' ? MESSAGES.declined : answer.answer.trim();
     const components = suggestionRow(answer.suggestions);
@@ -214,15 +256,18 @@ export function renderAnswer(answer: Answer, article: ArticleInfo): Reply {
       components,
     );
   }
-  return reply([
-    build({
-      ...(title !== undefined && { title }),
-      description: withNotice(answer.answer, answer.notice),
-      color: COLOURS.answer,
-      fields: answer.citations.map(quoteField),
-      footer: sourceFooter(article),
-    }),
-  ]);
+  return reply(
+    [
+      build({
+        ...(title !== undefined && { title }),
+        description: withNotice(answer.answer, answer.notice),
+        color: COLOURS.answer,
+        fields: answer.citations.map((c) => quoteField(c, answer.answer)),
+        footer: sourceFooter(article),
+      }),
+    ],
+    answerRow(answer, view),
+  );
 }
 
 // --- topics and help -------------------------------------------------------------------------
@@ -234,26 +279,6 @@ function articleLine(article: ArticleInfo): string {
 
 export function versionFooter(version: VersionInfo): { footer: APIEmbed['footer']; timestamp: string } {
   return { footer: { text: `Knowledge version ${version.version} · loaded` }, timestamp: version.loadedAt.toISOString() };
-}
-
-export function renderTopics(topics: readonly Topic[], article: ArticleInfo, version: VersionInfo): Reply {
-  const shown = topics.length > LIMITS.embedFields ? topics.slice(0, LIMITS.embedFields - 1) : topics;
-  const fields: APIEmbedField[] = shown.map((t) => ({
-    name: t.name,
-    value: t.questions.length > 0 ? joinWithin(t.questions.map((q) => `• ${q.question}`), LIMITS.embedFieldValue) : '\u200b',
-  }));
-  if (shown.length < topics.length) {
-    fields.push({ name: 'More topics', value: `…and ${topics.length - shown.length} more. Just ask: \`/ask\`.` });
-  }
-  return reply([
-    build({
-      title: 'What I can answer',
-      description: `Questions about ${articleLine(article)}\n\nAsk with \`/ask\`, or try one of these:`,
-      color: COLOURS.info,
-      fields,
-      ...versionFooter(version),
-    }),
-  ]);
 }
 
 export interface HelpContext {
@@ -293,11 +318,12 @@ function problemLine(p: KnowledgeProblem): string {
   return `• \`${p.file}\`${entry}: ${escapeMarkdown(p.message)}`;
 }
 
-function keyList(keys: readonly string[]): string {
-  return joinWithin(keys.map((k) => `\`${k}\``), LIMITS.embedFieldValue, ', ');
+function keyList(keys: readonly string[], changes: ChangeContext): string {
+  return joinWithin(keys.map((k) => `• ${describeChange(k, changes)}`), LIMITS.embedFieldValue);
 }
 
-export function renderRefreshReport(report: RefreshReport): Reply {
+/** `changes`: the knowledge before and after, so entries are named by their question. */
+export function renderRefreshReport(report: RefreshReport, changes: ChangeContext = {}): Reply {
   if (!report.ok) {
     const count = report.problems.length;
     const head =
@@ -331,7 +357,7 @@ export function renderRefreshReport(report: RefreshReport): Reply {
       color: COLOURS.ok,
       fields: groups
         .filter(([, keys]) => keys.length > 0)
-        .map(([name, keys]) => ({ name: `${name} (${keys.length})`, value: keyList(keys) })),
+        .map(([name, keys]) => ({ name: `${name} (${keys.length})`, value: keyList(keys, changes) })),
       ...versionFooter(after),
     }),
   ]);

@@ -11,13 +11,29 @@ export const ANSI: TextStyle = Object.freeze({
   dim: (s: string) => `\u001b[2m${s}\u001b[22m`,
 });
 
-/** An answer for a terminal: the short answer, then each quote with where it stands in the article. */
+/**
+ * A quote in curly quotation marks. A sentence that already ends in a closing mark (it ends by
+ * quoting someone) gets no second one: `…path.””` reads as a typo.
+ */
+export function quoted(quote: string): string {
+  return /[”"]$/.test(quote) ? `“${quote}` : `“${quote}”`;
+}
+
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+/**
+ * An answer for a terminal: the short answer, then each quote with where it stands in the
+ * article. When the answer is itself a quoted sentence, it is shown once, as the quote.
+ */
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const lines: string[] = [];
   if (answer.notice) lines.push(style.dim(`(${answer.notice})`));
-  lines.push(style.bold(answer.answer));
+  const same = answer.found ? answer.citations.find((c) => sameText(c.quote, answer.answer)) : undefined;
+  if (same !== undefined) lines.push(style.bold(quoted(same.quote)), style.dim(`  (paragraph ${same.paragraph}, sentence ${same.sentence})`));
+  else lines.push(style.bold(answer.answer));
   for (const c of answer.citations) {
-    lines.push('', `  “${c.quote}”`, style.dim(`    (paragraph ${c.paragraph}, sentence ${c.sentence})`));
+    if (c === same) continue;
+    lines.push('', `  ${quoted(c.quote)}`, style.dim(`    (paragraph ${c.paragraph}, sentence ${c.sentence})`));
   }
   if (answer.suggestions.length > 0) {
     lines.push('', answer.found ? 'Related:' : 'Questions I can answer:');

@@ -1,15 +1,17 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/cli/chat.ts';
 import { createLiveEngine } from '../../src/engine/live.ts';
-import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { copyKnowledge, KNOWLEDGE_DIR } from '../support/knowledge.ts';
 import { tsx } from '../support/run.ts';
 
 /** Types lines into the terminal chat and returns everything it printed. */
-async function chat(lines: readonly string[]): Promise<string> {
+async function chat(lines: readonly string[], terminal?: { columns: number }): Promise<string> {
   const live = await createLiveEngine(KNOWLEDGE_DIR);
   const input = new PassThrough();
-  const output = new PassThrough();
+  const output = Object.assign(new PassThrough(), terminal !== undefined ? { isTTY: true, columns: terminal.columns } : {});
   let printed = '';
   output.setEncoding('utf8').on('data', (d: string) => (printed += d));
   const done = runTerminalChat(live, { input, output });
@@ -38,6 +40,48 @@ describe('the terminal chat', () => {
     expect(printed).toContain('/refresh');
     expect(printed).not.toMatch(/Belozyorov/);
     expect(printed.trimEnd().endsWith('Bye.')).toBe(true);
+  });
+
+  it('answers an unknown /command with the list of commands, not as a question', async () => {
+    const printed = await chat(['/ask who runs rzd', '/tpoics']);
+    expect(printed).toContain('There is no /tpoics command. Commands:');
+    expect(printed).toMatch(/\/topics +what the article covers/);
+    // "/ask who runs rzd" is not a bare command: it is asked.
+    expect(printed).toMatch(/Belozyorov/);
+  });
+
+  it('wraps every line at word boundaries to the width of the terminal', async () => {
+    const printed = await chat(['who is in the delegation'], { columns: 50 });
+    // eslint-disable-next-line no-control-regex
+    const lines = printed.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(50);
+    expect(printed).toContain('Lavrov');
+  });
+
+  it('shows a sentence once when the answer is that sentence, with no doubled closing mark anywhere', async () => {
+    const printed = await chat(['when did putin last visit north korea', 'what did putin say about support']);
+    expect(printed.split('Putin had last visited North Korea in 2000.')).toHaveLength(2);
+    expect(printed).not.toContain('””');
+  });
+
+  it('names what /refresh changed in plain words: the sentence\'s place', async () => {
+    const copy = await copyKnowledge();
+    try {
+      const live = await createLiveEngine(copy.dir);
+      const article = join(copy.dir, 'article.md');
+      await writeFile(article, `${await readFile(article, 'utf8')}\nZebras were not part of the delegation.\n`);
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.setEncoding('utf8').on('data', (d: string) => (printed += d));
+      const done = runTerminalChat(live, { input, output });
+      input.end('/refresh\n');
+      await done;
+      expect(printed).toMatch(/1 added, 0 changed, 0 removed\.\n {2}added: paragraph 5, sentence 1\n/);
+    } finally {
+      await copy.remove();
+    }
   });
 
   it('reloads the knowledge on /refresh and says what changed', async () => {

@@ -50,7 +50,7 @@ describe('npm run knowledge:derive', () => {
     async () => {
       const run = await tsx(['src/cli/derive-knowledge.ts', join(dir, 'no-such-dir')]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/cannot read .*article\.md: ENOENT/);
+      expect(run.stderr).toMatch(/the folder .*no-such-dir.* does not exist/);
       expect(run.stdout).toBe('');
     },
     TIMEOUT,

@@ -3,8 +3,8 @@ import { COMMANDS, commandBodies, commandsByName } from '../../src/discord/regis
 import { COMMAND_NAME, LIMITS } from '../../src/render/limits.ts';
 
 describe('command registry', () => {
-  it('offers /ask, /topics, /help and /refresh', () => {
-    expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh']);
+  it('offers /ask, /topics, /help, /refresh and /gaps', () => {
+    expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh', 'gaps']);
   });
 
   it('has names and descriptions Discord accepts, options included', () => {
@@ -25,6 +25,7 @@ describe('command registry', () => {
       topics: 'if-slow',
       help: 'if-slow',
       refresh: 'now',
+      gaps: 'if-slow',
     });
   });
 });

@@ -160,14 +160,17 @@ describe('slash commands, autocomplete and buttons', () => {
     expect(fake.takeViolations()).toEqual([]);
   });
 
-  it('/topics shows what the article covers, naming it', async () => {
+  it('/topics shows what the article covers, naming it, as a compact menu of topics', async () => {
     const { fake } = harness;
     const reply = await interactionReply(fake, fake.sendCommand('topics'));
     const embed = onlyEmbed(reply.body);
     expect(embed.description).toContain(articleTitleOf(harness.knowledge));
     expect(embed.description).toMatch(/\/ask/);
-    expect((embed.fields ?? []).length).toBeGreaterThanOrEqual(1);
-    expect(embed.footer?.text).toMatch(/version/i);
+    expect(embed.fields ?? []).toEqual([]);
+    expect(embed.description).toMatch(/^-# Knowledge of <t:\d+:f> · version [0-9a-f]{12}$/m);
+    const menu = ((reply.body.components as Body[])[0]!.components as Body[])[0]!;
+    expect(menu).toMatchObject({ type: 3, custom_id: 'topics:menu' });
+    expect((menu.options as unknown[]).length).toBeGreaterThanOrEqual(2);
 
     expect(fake.takeViolations()).toEqual([]);
   });

@@ -39,7 +39,7 @@ describe('startup and shutdown of the bot process', () => {
 
   printBotOutputOnFailure(() => processes);
 
-  it('registers /ask, /topics, /help and /refresh in the guild with one bulk PUT', () => {
+  it('registers /ask, /topics, /help, /refresh and /gaps in the guild with one bulk PUT', () => {
     const listed = fake.requestsTo('list_guild_application_commands');
     const puts = fake.requestsTo('bulk_set_guild_application_commands');
     expect(listed).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('startup and shutdown of the bot process', () => {
 
     const commands = put.body as Body[];
     const names = commands.map((c) => c.name);
-    expect([...names].sort()).toEqual(['ask', 'help', 'refresh', 'topics']);
+    expect([...names].sort()).toEqual(['ask', 'gaps', 'help', 'refresh', 'topics']);
     for (const name of names) expect(name).toMatch(/^[-_a-z0-9]{1,32}$/);
 
     const byName = (name: string) => commands.find((c) => c.name === name)!;
@@ -62,13 +62,15 @@ describe('startup and shutdown of the bot process', () => {
     expect(ask.options).toEqual([
       expect.objectContaining({ type: 3, name: 'question', required: true, max_length: 300, autocomplete: true }),
       expect.objectContaining({ type: 5, name: 'private' }),
+      expect.objectContaining({ type: 6, name: 'mention' }),
     ]);
     const privateOption = (ask.options as Body[])[1]!;
     expect(privateOption.required ?? false).toBe(false);
 
     expect(byName('refresh').default_member_permissions).toBe(MANAGE_GUILD);
+    expect(byName('gaps').default_member_permissions).toBe(MANAGE_GUILD);
     for (const name of ['ask', 'topics', 'help']) expect(byName(name).default_member_permissions ?? null).toBeNull();
-    expect(fake.commands.guild.map((c) => c.name).sort()).toEqual(['ask', 'help', 'refresh', 'topics']);
+    expect(fake.commands.guild.map((c) => c.name).sort()).toEqual(['ask', 'gaps', 'help', 'refresh', 'topics']);
 
     expect(fake.takeViolations()).toEqual([]);
   });

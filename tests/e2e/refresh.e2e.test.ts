@@ -29,11 +29,11 @@ async function ask(fake: FakeDiscord, question: string) {
   return onlyEmbed((await interactionReply(fake, fake.sendCommand('ask', { question }))).body);
 }
 
-/** The knowledge version /topics shows: "Knowledge version <hash> · loaded". */
+/** The knowledge version /topics shows in small print: "-# Knowledge of <date> · version <hash>". */
 async function version(fake: FakeDiscord): Promise<string> {
-  const footer = onlyEmbed((await interactionReply(fake, fake.sendCommand('topics'))).body).footer?.text ?? '';
-  const found = /version (\S+)/i.exec(footer)?.[1];
-  if (found === undefined) throw new Error(`no version in the /topics footer "${footer}"`);
+  const description = onlyEmbed((await interactionReply(fake, fake.sendCommand('topics'))).body).description ?? '';
+  const found = /^-# Knowledge of <t:\d+:f> · version (\S+)$/m.exec(description)?.[1];
+  if (found === undefined) throw new Error(`no version in the /topics description "${description}"`);
   return found;
 }
 
@@ -77,7 +77,7 @@ describe('/refresh', () => {
     expect(versions?.[1]).toBe(before);
     expect(versions?.[2]).not.toBe(before);
     expect(report.description).toMatch(/1 added, 0 changed, 0 removed/);
-    expect(report.fields).toEqual([{ name: 'Added (1)', value: '`passage:p5.s1`' }]);
+    expect(report.fields).toEqual([{ name: 'Added (1)', value: '• paragraph 5, sentence 1' }]);
 
     const after = await version(fake);
     expect(after).toBe(versions?.[2]);
@@ -116,7 +116,8 @@ describe('/refresh', () => {
     const yaml = onlyEmbed(reply.body);
     expect(yaml.title).toMatch(/refresh failed/i);
     expect(yaml.description).toContain('`qa.yaml`');
-    expect(yaml.description).toMatch(/not valid YAML/i);
+    expect(yaml.description).toMatch(/not valid YAML at line \d+, column \d+: .+: "/i);
+    expect(yaml.description).not.toMatch(/column \d+:$/m);
 
     // The knowledge loaded before still answers, the new sentence of the last test included.
     expect(await version(fake)).toBe(before);

@@ -104,6 +104,11 @@ describe('buildKnowledge', () => {
     expect(p.message).toMatch(/is not valid YAML.*line \d+/);
   });
 
+  it('shows the offending line itself, its number and what is wrong, not a message ending in "at line 3, column 13:"', () => {
+    const p = onlyProblem({ ...sources(), 'qa.yaml': 'entries:\n  - id: meeting\n    answer: x: y\n' });
+    expect(p.message).toBe('is not valid YAML at line 3, column 13: Nested mappings are not allowed in compact mappings: "answer: x: y"');
+  });
+
   it('reports a key given twice in one entry as invalid YAML', () => {
     const p = onlyProblem({ ...sources(), 'qa.yaml': 'entries:\n  - id: meeting\n    id: other\n' });
     expect(p).toMatchObject({ file: 'qa.yaml', message: expect.stringMatching(/not valid YAML/) });

@@ -86,7 +86,8 @@ function expectSound(reply: Reply, answers: readonly Answer[]): void {
   // What the user sees as a quote is the article's own words.
   for (const field of reply.embeds.flatMap((e) => e.fields ?? []))
     if (field.value.startsWith('> ')) {
-      const quoted = field.value.slice(2).replace(/…$/, '');
+      // The words that answer the question are shown in bold; the rest is the sentence as written.
+      const quoted = field.value.slice(2).replace(/…$/, '').replaceAll('**', '');
       expect([...sentences].some((sentence) => sentence.includes(quoted)), quoted).toBe(true);
     }
   for (const answer of answers) {

@@ -15,9 +15,10 @@ import {
   renderRefreshRefusal,
   renderRefreshReport,
   renderSomethingWentWrong,
-  renderTopics,
   type Reply,
 } from '../../src/render/discord.ts';
+import { stripMarkdown } from '../../src/render/highlight.ts';
+import { renderTopic, renderTopicsMenu } from '../../src/render/topics.ts';
 import { LIMITS } from '../../src/render/limits.ts';
 import { declined, fakeKnowledge, found, LOADED_AT, QUOTE, SUGGESTIONS, TITLE } from '../support/fake-engine.ts';
 import { expectWithinLimits } from '../support/limits.ts';
@@ -42,13 +43,34 @@ describe('renderAnswer, when the article answers', () => {
     expect(embed.description).toBe('Yuri Borisov is Director General of Roscosmos.');
   });
 
-  it('quotes each cited sentence whole and verbatim, in a field named by its place', () => {
-    expect(embed.fields).toEqual([{ name: 'Paragraph 4, sentence 2', value: `> ${QUOTE}` }]);
+  it('quotes each cited sentence whole, in a field named by its place: verbatim once the markdown is removed', () => {
+    expect(embed.fields!.map((f) => f.name)).toEqual(['Paragraph 4, sentence 2']);
+    expect(stripMarkdown(embed.fields![0]!.value.slice(2))).toBe(QUOTE);
+  });
+
+  it('puts the part of the sentence that answers in bold, and nothing else', () => {
+    const value = embed.fields![0]!.value;
+    expect(value).toContain('space agency **Roscosmos Director General Yuri Borisov**.');
+    expect(value.match(/\*\*/g)).toHaveLength(2);
+  });
+
+  it('escapes markdown in a quote before marking it, so the article text shows as written', () => {
+    const quote = 'The *so-called* deal_of_the_century was signed by Yuri Borisov and Oleg Belozyorov.';
+    const reply = renderAnswer(found('q', { answer: 'Yuri Borisov and others.', citations: [citation(quote)] }), ARTICLE);
+    const value = reply.embeds[0]!.fields![0]!.value.slice(2);
+    expect(value).toContain('\\*so-called\\*');
+    expect(value).toContain('**Yuri Borisov**');
+    expect(stripMarkdown(value)).toBe(quote);
+  });
+
+  it('marks nothing when the answer repeats most of the sentence', () => {
+    const quote = 'Putin had last visited North Korea in 2000.';
+    const reply = renderAnswer(found('q', { answer: quote, citations: [citation(quote)] }), ARTICLE);
+    expect(reply.embeds[0]!.fields![0]!.value).toBe(`> ${quote}`);
   });
 
   it('inserts no line break or link inside a quote', () => {
     const value = embed.fields![0]!.value;
-    expect(value.slice(2)).toBe(QUOTE);
     expect(value).not.toMatch(/\n|\]\(|https?:/);
   });
 
@@ -56,9 +78,31 @@ describe('renderAnswer, when the article answers', () => {
     expect(embed.footer?.text).toBe(`Source: ${TITLE}`);
   });
 
-  it('offers no buttons and pings nobody', () => {
-    expect(reply.components).toEqual([]);
+  it('offers 👍 and 👎 buttons that name the entry, and pings nobody', () => {
+    expect(buttons(reply).map((b) => [b.emoji?.name, b.custom_id])).toEqual([
+      ['👍', 'vote:up:roscosmos-head'],
+      ['👎', 'vote:down:roscosmos-head'],
+    ]);
+    expect(parseCustomId('vote:down:roscosmos-head')).toEqual({ kind: 'vote', up: false, entry: 'roscosmos-head' });
     expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('votes on the sentence when no entry answered, and offers no votes where none can be counted', () => {
+    const fromSentence = renderAnswer(found('q', { entryId: undefined }), ARTICLE);
+    expect(buttons(fromSentence).map((b) => b.custom_id)).toEqual(['vote:up:p4.s2', 'vote:down:p4.s2']);
+    expect(renderAnswer(found('q'), ARTICLE, { feedback: false }).components).toEqual([]);
+  });
+
+  it('adds a Share button to a private answer only', () => {
+    const priv = renderAnswer(found('q'), ARTICLE, { private: true });
+    expect(buttons(priv).map((b) => b.custom_id)).toEqual(['vote:up:roscosmos-head', 'vote:down:roscosmos-head', 'share']);
+    expect(buttons(priv)[2]!.label).toBe('Share');
+    expect(buttons(reply).map((b) => b.custom_id)).not.toContain('share');
+  });
+
+  it('uses the given title (mentions already readable) instead of the raw question', () => {
+    const titled = renderAnswer(found('ask <@&123456789012345678> who runs roscosmos'), ARTICLE, { title: 'ask @Moderators who runs roscosmos' });
+    expect(titled.embeds[0]!.title).toBe('ask @Moderators who runs roscosmos');
   });
 
   it('shows the engine notice, e.g. that the question was shortened', () => {
@@ -213,30 +257,52 @@ describe('fitEmbed', () => {
   });
 });
 
-describe('renderTopics', () => {
+describe('renderTopicsMenu and renderTopic', () => {
   const version = { version: 'abc123def456', loadedAt: LOADED_AT };
+  const topics: Topic[] = [
+    { name: 'The visit', questions: SUGGESTIONS.slice(0, 2) },
+    { name: 'The delegation', questions: SUGGESTIONS.slice(2) },
+  ];
 
-  it('lists each topic with its example questions, the source and the knowledge version', () => {
-    const topics: Topic[] = [
-      { name: 'The visit', questions: SUGGESTIONS.slice(0, 2) },
-      { name: 'The delegation', questions: SUGGESTIONS.slice(2) },
-    ];
-    const reply = renderTopics(topics, { title: TITLE, source: 'Rodong Sinmun' }, version);
+  it('names the topics in one line and offers them in a select menu, with the version as a date and the hash in small print', () => {
+    const reply = renderTopicsMenu(topics, { title: TITLE, source: 'Rodong Sinmun' }, version);
     expectWithinLimits(reply);
     const embed = reply.embeds[0]!;
-    expect(embed.fields!.map((f) => f.name)).toEqual(['The visit', 'The delegation']);
-    expect(embed.fields![0]!.value).toBe(`• ${SUGGESTIONS[0]!.question}\n• ${SUGGESTIONS[1]!.question}`);
+    expect(embed.fields ?? []).toEqual([]);
+    expect(embed.description).toContain('**Topics:** The visit · The delegation');
     expect(embed.description).toContain(TITLE);
     expect(embed.description).toContain('Rodong Sinmun');
-    expect(embed.footer!.text).toContain('abc123def456');
-    expect(embed.timestamp).toBe(LOADED_AT.toISOString());
+    expect(embed.description).toContain(`-# Knowledge of <t:${Math.floor(LOADED_AT.getTime() / 1000)}:f> · version abc123def456`);
+    const [row] = reply.components;
+    const select = row!.components[0] as { type: number; custom_id: string; options: { label: string; value: string }[] };
+    expect(select.type).toBe(ComponentType.StringSelect);
+    expect(select.custom_id).toBe('topics:menu');
+    expect(select.options.map((o) => [o.label, o.value])).toEqual([
+      ['The visit', '0'],
+      ['The delegation', '1'],
+    ]);
   });
 
-  it('stays within 25 fields and 6000 characters with many large topics', () => {
-    const questions = Array.from({ length: 60 }, (_, i) => ({ id: `q${i}`, question: `Question number ${i} about something?` }));
-    const topics = Array.from({ length: 40 }, (_, i) => ({ name: `Topic ${i}`, questions }));
-    const reply = renderTopics(topics, { title: TITLE }, version);
+  it('shows a picked topic with its questions, and buttons that ask them', () => {
+    const reply = renderTopic(topics, 0, { title: TITLE }, version);
     expectWithinLimits(reply);
+    expect(reply.embeds[0]!.title).toBe('The visit');
+    expect(reply.embeds[0]!.description).toContain(`• ${SUGGESTIONS[0]!.question}`);
+    expect(buttons({ ...reply, components: reply.components.slice(1) }).map((b) => b.custom_id)).toEqual([
+      `ask:${SUGGESTIONS[0]!.id}`,
+      `ask:${SUGGESTIONS[1]!.id}`,
+    ]);
+  });
+
+  it('shows the menu again for a topic that is gone', () => {
+    expect(renderTopic(topics, 7, { title: TITLE }, version).embeds[0]!.title).toBe('What I can answer');
+  });
+
+  it('stays within Discord limits with many large topics', () => {
+    const questions = Array.from({ length: 60 }, (_, i) => ({ id: `q${i}`, question: `Question number ${i} about something?` }));
+    const many = Array.from({ length: 40 }, (_, i) => ({ name: `Topic ${i}`, questions }));
+    expectWithinLimits(renderTopicsMenu(many, { title: TITLE }, version));
+    expectWithinLimits(renderTopic(many, 3, { title: TITLE }, version));
   });
 
   it('takes the source from the knowledge front matter', () => {
@@ -279,8 +345,23 @@ describe('renderRefreshReport', () => {
     expect(embed.description).toContain('`aaaaaaaaaaaa` → `bbbbbbbbbbbb`');
     expect(embed.description).toContain('1 added, 2 changed, 0 removed');
     expect(embed.fields).toEqual([
-      { name: 'Added (1)', value: '`qa:new-one`' },
-      { name: 'Changed (2)', value: '`fact:putin`, `passage:p2.s1`' },
+      { name: 'Added (1)', value: '• Q&A `new-one`' },
+      { name: 'Changed (2)', value: '• fact `putin`\n• paragraph 2, sentence 1' },
+    ]);
+  });
+
+  it('names entries by their question and facts by their name when it knows the knowledge', () => {
+    const kb = fakeKnowledge();
+    const after = {
+      ...kb,
+      qa: [{ id: 'new-one', type: 'person' as const, questions: ['Who leads Roscosmos?'], answer: 'x', cite: ['p1.s1'] }],
+      facts: [{ id: 'putin', kind: 'person' as const, name: 'Vladimir Putin', aliases: [], roleAliases: [], description: 'x', speaks: true, cite: ['p1.s1'] }],
+    };
+    const report: RefreshReport = { ok: true, before, after: { ...before, version: 'b' }, added: ['qa:new-one', 'passage:p5.s1'], changed: [], removed: ['fact:putin', 'concepts'] };
+    const reply = renderRefreshReport(report, { before: after, after: kb });
+    expect(reply.embeds[0]!.fields).toEqual([
+      { name: 'Added (2)', value: '• Q&A “Who leads Roscosmos?” (`new-one`)\n• paragraph 5, sentence 1' },
+      { name: 'Removed (2)', value: '• fact: Vladimir Putin (`putin`)\n• synonyms and concepts (concepts.yaml)' },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/types.ts';
-import { ANSI, PLAIN, renderJson, renderText } from '../../src/render/text.ts';
+import { ANSI, PLAIN, quoted, renderJson, renderText } from '../../src/render/text.ts';
 
 /** Terminal and `--jsonl` output of an answer, as the `ask` command prints it. */
 
@@ -9,7 +9,7 @@ const QUOTE = 'Putin had last visited North Korea in 2000.';
 const FOUND: Answer = {
   question: 'when was putin last in north korea',
   found: true,
-  answer: 'Putin had last visited North Korea in 2000.',
+  answer: 'In 2000.',
   confidence: 0.93,
   citations: [
     { quote: QUOTE, passageId: 'p1.s5', paragraph: 1, sentence: 5 },
@@ -35,7 +35,7 @@ describe('renderText', () => {
   it('shows the answer first, then each quote in curly quotes with its paragraph and sentence', () => {
     expect(renderText(FOUND)).toBe(
       [
-        'Putin had last visited North Korea in 2000.',
+        'In 2000.',
         '',
         `  “${QUOTE}”`,
         '    (paragraph 1, sentence 5)',
@@ -67,7 +67,7 @@ describe('renderText', () => {
 
   it('puts a notice (such as "shortened") in brackets above the answer', () => {
     const out = renderText({ ...FOUND, notice: 'Your question was shortened.' });
-    expect(out.split('\n').slice(0, 2)).toEqual(['(Your question was shortened.)', 'Putin had last visited North Korea in 2000.']);
+    expect(out.split('\n').slice(0, 2)).toEqual(['(Your question was shortened.)', 'In 2000.']);
   });
 
   it('uses no escape codes in plain style, and bold and dim codes in ANSI style', () => {
@@ -79,13 +79,38 @@ describe('renderText', () => {
   });
 });
 
+describe('renderText when the answer is the quote', () => {
+  it('shows the sentence once, as the quote, with where it stands', () => {
+    const out = renderText({ ...FOUND, answer: QUOTE, citations: [FOUND.citations[0]!] });
+    expect(out).toBe([`“${QUOTE}”`, '  (paragraph 1, sentence 5)'].join('\n'));
+    expect(out.split(QUOTE)).toHaveLength(2);
+  });
+
+  it('still shows the other quotes after it', () => {
+    const out = renderText({ ...FOUND, answer: QUOTE });
+    expect(out.split(QUOTE)).toHaveLength(2);
+    expect(out).toContain('  “The Russian delegation to Pyongyang could hardly be more impressive.”');
+  });
+});
+
+describe('quoted', () => {
+  it('wraps a sentence in curly quotation marks', () => {
+    expect(quoted('Putin had last visited North Korea in 2000.')).toBe('“Putin had last visited North Korea in 2000.”');
+  });
+
+  it('adds no second closing mark to a sentence that ends by quoting someone', () => {
+    expect(quoted('Putin said, “Russia will support the D.P.R.K.”')).toBe('“Putin said, “Russia will support the D.P.R.K.”');
+    expect(quoted('He said "yes."')).toBe('“He said "yes."');
+  });
+});
+
 describe('renderJson', () => {
   it('has exactly the contract fields, citations without ids and suggestions as question strings', () => {
     const parsed = JSON.parse(renderJson(FOUND)) as Record<string, unknown>;
     expect(parsed).toEqual({
       question: 'when was putin last in north korea',
       found: true,
-      answer: 'Putin had last visited North Korea in 2000.',
+      answer: 'In 2000.',
       confidence: 0.93,
       citations: [
         { quote: QUOTE, paragraph: 1, sentence: 5 },

@@ -12,9 +12,14 @@ export const GUILD_ID = '700000000000000001';
 export type Call = { readonly method: string; readonly payload: unknown };
 
 export interface FakeOptions {
-  readonly kind: 'command' | 'autocomplete' | 'button';
+  readonly kind: 'command' | 'autocomplete' | 'button' | 'select';
+  /** The embeds and component rows (API JSON) of the message a button sits on. */
+  readonly messageEmbeds?: readonly unknown[];
+  readonly messageComponents?: readonly unknown[];
+  /** The values picked in a select menu. */
+  readonly values?: readonly string[];
   readonly commandName?: string;
-  readonly options?: Readonly<Record<string, string | boolean | undefined>>;
+  readonly options?: Readonly<Record<string, string | boolean | { id: string; bot?: boolean } | undefined>>;
   readonly focused?: string;
   readonly customId?: string;
   /** The message a button sits on was ephemeral. */
@@ -42,17 +47,20 @@ export class FakeInteraction {
   ephemeral: boolean | null = null;
   readonly id = '600000000000000001';
   readonly user = { id: USER_ID };
-  readonly client = { user: { id: BOT_ID } };
+  readonly client = { user: { id: BOT_ID }, users: { cache: new Map() }, channels: { cache: new Map() } };
+  readonly guild = null;
+  readonly values: readonly string[];
   readonly guildId: string | null;
   readonly commandName: string;
   readonly customId: string;
   readonly memberPermissions: { bitfield: bigint } | null;
   readonly member: { roles: readonly string[] } | null;
-  readonly message: { flags: { has(flag: number): boolean } };
+  readonly message: { id: string; flags: { has(flag: number): boolean }; embeds: { toJSON(): unknown }[]; components: { toJSON(): unknown }[] };
   readonly options: {
     getBoolean(name: string): boolean | null;
     getString(name: string, required?: boolean): string | null;
     getFocused(): string;
+    getUser(name: string): { id: string; bot: boolean } | null;
   };
 
   constructor(private readonly o: FakeOptions) {
@@ -62,7 +70,13 @@ export class FakeInteraction {
     this.customId = o.customId ?? '';
     this.memberPermissions = inGuild ? { bitfield: o.permissions ?? 0n } : null;
     this.member = inGuild ? { roles: o.roles ?? [] } : null;
-    this.message = { flags: { has: (flag) => flag === MessageFlags.Ephemeral && o.onEphemeralMessage === true } };
+    this.message = {
+      id: '500000000000000001',
+      flags: { has: (flag) => flag === MessageFlags.Ephemeral && o.onEphemeralMessage === true },
+      embeds: (o.messageEmbeds ?? []).map((e) => ({ toJSON: () => e })),
+      components: (o.messageComponents ?? []).map((c) => ({ toJSON: () => c })),
+    };
+    this.values = o.values ?? [];
     const values = o.options ?? {};
     this.options = {
       getBoolean: (name) => (typeof values[name] === 'boolean' ? (values[name] as boolean) : null),
@@ -73,6 +87,10 @@ export class FakeInteraction {
         return null;
       },
       getFocused: () => o.focused ?? '',
+      getUser: (name) => {
+        const v = values[name];
+        return typeof v === 'object' ? { id: v.id, bot: v.bot ?? false } : null;
+      },
     };
   }
 
@@ -84,6 +102,12 @@ export class FakeInteraction {
   }
   isButton() {
     return this.o.kind === 'button';
+  }
+  isStringSelectMenu() {
+    return this.o.kind === 'select';
+  }
+  isMessageComponent() {
+    return this.o.kind === 'button' || this.o.kind === 'select';
   }
   inGuild() {
     return this.guildId !== null;
@@ -110,6 +134,16 @@ export class FakeInteraction {
     await this.call('reply', options);
     this.replied = true;
     this.ephemeral = options.flags === MessageFlags.Ephemeral;
+  }
+  async update(options: unknown) {
+    if (this.deferred || this.replied) throw new Error('InteractionAlreadyReplied');
+    await this.call('update', options);
+    this.replied = true;
+  }
+  async deferUpdate() {
+    if (this.deferred || this.replied) throw new Error('InteractionAlreadyReplied');
+    await this.call('deferUpdate', {});
+    this.deferred = true;
   }
   async editReply(options: unknown) {
     if (!this.deferred && !this.replied) throw new Error('InteractionNotReplied');

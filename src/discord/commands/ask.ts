@@ -3,11 +3,15 @@ import {
   type ApplicationCommandOptionChoiceData,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type Client,
+  type Guild,
 } from 'discord.js';
 import type { Engine, Suggestion } from '../../engine/types.ts';
-import { articleInfo, renderAnswer, type Reply } from '../../render/discord.ts';
+import { articleInfo, renderAnswer, type AnswerView, type Reply } from '../../render/discord.ts';
 import { LIMITS } from '../../render/limits.ts';
+import { readableMentions, type MentionNames } from '../../render/mentions.ts';
 import { truncate } from '../../render/truncate.ts';
+import type { Asked, QuestionLog } from '../../store/question-log.ts';
 import type { BotContext, Command } from '../command.ts';
 
 export const data = new SlashCommandBuilder()
@@ -21,10 +25,46 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(LIMITS.questionMaxLength)
       .setAutocomplete(true),
   )
-  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone sees it)'));
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone sees it)'))
+  .addUserOption((o) => o.setName('mention').setDescription('Point the answer at this member: only they are pinged'));
 
-export function askReply(engine: Engine, question: string): Reply {
-  return renderAnswer(engine.ask(question), articleInfo(engine.knowledge));
+export interface AskOptions {
+  readonly view?: AnswerView;
+  /** Where a declined or unsure answer is logged for the moderators. */
+  readonly questions?: QuestionLog;
+  readonly asked?: Asked;
+}
+
+/** Asks, logs the question when it was not answered well, and renders the answer. */
+export function askReply(engine: Engine, question: string, options: AskOptions = {}): Reply {
+  const answer = engine.ask(question);
+  if (options.questions !== undefined && options.asked !== undefined) options.questions.record(answer, options.asked);
+  return renderAnswer(answer, articleInfo(engine.knowledge), options.view);
+}
+
+/** Names for mentions typed into a question, from what this shard has cached. */
+export function cachedNames(client: Client, guild: Guild | null): MentionNames {
+  return {
+    user: (id) => {
+      const member = guild?.members.cache.get(id);
+      const user = member?.user ?? client.users.cache.get(id);
+      return member?.displayName ?? user?.globalName ?? user?.username;
+    },
+    role: (id) => guild?.roles.cache.get(id)?.name,
+    channel: (id) => {
+      const channel = client.channels.cache.get(id);
+      return channel !== undefined && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
+    },
+  };
+}
+
+/**
+ * `mention:` points a public answer at one member: their mention is the message content and the
+ * only one allowed to ping. A private answer pings nobody.
+ */
+export function pointAt(reply: Reply, memberId: string | undefined): Reply {
+  if (memberId === undefined) return reply;
+  return { ...reply, content: `<@${memberId}>`, allowedMentions: { parse: [], users: [memberId] } };
 }
 
 /** The longest start of `text` within `limit` that ends between words, with no ellipsis. */
@@ -64,7 +104,17 @@ export const ask: Command = {
   defer: 'if-slow',
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Reply {
     const engine = ctx.live.current();
-    return askReply(engine, interaction.options.getString('question', true));
+    const question = interaction.options.getString('question', true);
+    const isPrivate = interaction.options.getBoolean('private') === true;
+    const target = interaction.options.getUser('mention');
+    const reply = askReply(engine, question, {
+      view: { title: readableMentions(question, cachedNames(interaction.client, interaction.guild)), private: isPrivate },
+      ...(ctx.questions !== undefined && {
+        questions: ctx.questions,
+        asked: { guildId: interaction.guildId, via: 'slash', userId: interaction.user.id },
+      }),
+    });
+    return isPrivate || target === null || target.bot ? reply : pointAt(reply, target.id);
   },
   autocomplete(interaction: AutocompleteInteraction, ctx: BotContext) {
     const typed = String(interaction.options.getFocused());

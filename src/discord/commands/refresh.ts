@@ -93,8 +93,9 @@ export const refresh: Command = {
       );
       return renderFleetRefreshReport(fleet);
     }
+    const before = ctx.live.current().knowledge;
     const report = await ctx.live.refresh();
     ctx.log.info(`${summary(report)} (by user ${interaction.user.id})`);
-    return renderRefreshReport(report);
+    return renderRefreshReport(report, { before, after: ctx.live.current().knowledge });
   },
 };

@@ -132,8 +132,12 @@ function checkAllowedMentions(body: JsonObject, at: string[]): Issue[] {
   if (!Array.isArray(allowed.parse) || allowed.parse.length > 0) {
     issues.push(issue([...where, 'parse'], `must be [] (got ${JSON.stringify(allowed.parse)})`));
   }
+  // The one ping allowed: a single member the message explicitly points at, mentioned in it.
+  const users = allowed.users;
+  const targeted = Array.isArray(users) && users.length === 1 && body.content.includes(`<@${String(users[0])}>`);
   for (const key of ['users', 'roles'] as const) {
     const list = allowed[key];
+    if (key === 'users' && targeted) continue;
     if (Array.isArray(list) && list.length > 0) issues.push(issue([...where, key], `would ping ${list.length}`));
   }
   if (allowed.replied_user === true) issues.push(issue([...where, 'replied_user'], 'pings the replied-to author'));

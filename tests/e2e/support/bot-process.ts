@@ -36,7 +36,7 @@ const COMMANDS_SYNCED = /registered \d+ slash commands|slash commands already up
 
 /** Variables citebot reads: never inherited from the test runner's environment. */
 const BOT_VARIABLES =
-  /^(DISCORD_\w+|KNOWLEDGE_DIR|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|HTTP_\w+|METRICS_\w+|SHARD_\w+|REDIS_URL)$/;
+  /^(DISCORD_\w+|KNOWLEDGE_DIR|DATA_DIR|LOG_USER_IDS|QUESTION_LOG_DAYS|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|HTTP_\w+|METRICS_\w+|SHARD_\w+|REDIS_URL)$/;
 
 export interface ExitInfo {
   readonly code: number | null;
@@ -75,8 +75,15 @@ export interface StopOptions {
   readonly repeatAfterMs?: number;
 }
 
+/** Where a bot started on this knowledge copy keeps its question log. */
+export function dataDirOf(knowledgeDir: string): string {
+  return join(knowledgeDir, '.data');
+}
+
 export interface BotOptions {
   readonly knowledgeDir: string;
+  /** Default: a folder inside the (temporary) knowledge copy, removed with it; tests never write into the repository. */
+  readonly dataDir?: string;
   /** Channels where every message is a question (sets ASK_CHANNEL_IDS). */
   readonly askChannelIds?: readonly string[];
   /** Default `npm`. */
@@ -125,6 +132,7 @@ function botEnvironment(fake: FakeDiscord, options: BotOptions): NodeJS.ProcessE
     DISCORD_CLIENT_ID: fake.applicationId,
     DISCORD_GUILD_ID: fake.guild.id,
     KNOWLEDGE_DIR: options.knowledgeDir,
+    DATA_DIR: options.dataDir ?? dataDirOf(options.knowledgeDir),
     ASK_CHANNEL_IDS: (options.askChannelIds ?? []).join(','),
     MODERATOR_ROLE_IDS: '',
     LOG_LEVEL: 'debug',

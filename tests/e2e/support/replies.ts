@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { parse } from 'yaml';
 import type { FakeDiscord, RecordedRequest, SentInteraction, SentMessage } from '../fake-discord/index.ts';
+import { stripMarkdown } from '../../../src/render/highlight.ts';
 import type { KnowledgeCopy } from './bot-process.ts';
 
 /**
@@ -105,11 +106,11 @@ export interface Quote {
   readonly text: string;
 }
 
-/** Fields that quote the article: a block quote (`> `) of one sentence. */
+/** Fields that quote the article: a block quote (`> `) of one sentence, as a reader sees it (markdown removed). */
 export function quotes(embed: APIEmbed): Quote[] {
   return (embed.fields ?? [])
     .filter((f: APIEmbedField) => f.value.startsWith('> '))
-    .map((f: APIEmbedField) => ({ label: f.name, text: f.value.slice(2) }));
+    .map((f: APIEmbedField) => ({ label: f.name, text: stripMarkdown(f.value.slice(2)) }));
 }
 
 /** Passage id `p4.s2` -> the label the bot gives it. */
@@ -127,7 +128,7 @@ export function buttonsOf(body: Body): ButtonInfo[] {
   const rows = Array.isArray(body.components) ? (body.components as Body[]) : [];
   return rows.flatMap((row) => (Array.isArray(row.components) ? (row.components as Body[]) : [])).map((c) => ({
     custom_id: String(c.custom_id),
-    label: String(c.label),
+    label: String(c.label ?? (c.emoji as Body | undefined)?.name ?? ''),
   }));
 }
 

@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyKnowledge } from '../support/knowledge.ts';
+import { tsx } from '../support/run.ts';
+
+/**
+ * Every command-line tool reads `.env` from the folder it runs in, as `npm start` does, and
+ * says in one line what is wrong with the folder it was pointed at.
+ */
+
+const TIMEOUT = 60_000;
+const CITEBOT_VARIABLES = /^(DISCORD_\w+|KNOWLEDGE_DIR|DATA_DIR|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|LOG_USER_IDS|QUESTION_LOG_DAYS)$/;
+
+/** The test runner's environment without any variable citebot reads. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!CITEBOT_VARIABLES.test(name)) env[name] = value;
+  return { ...env, ...extra };
+}
+
+let work: string;
+let knowledge: { dir: string; remove: () => Promise<void> };
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'citebot-cli-'));
+  knowledge = await copyKnowledge();
+  // A knowledge folder whose article differs from the shipped one, named only in `.env`.
+  await writeFile(join(knowledge.dir, 'qa.yaml'), 'entries: []\n');
+  await writeFile(join(knowledge.dir, 'facts.yaml'), 'entities: []\n');
+  await writeFile(join(work, '.env'), `KNOWLEDGE_DIR=${knowledge.dir}\n`);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await knowledge.remove();
+});
+
+describe('the command-line tools and .env', () => {
+  it('knowledge:check checks the folder that .env names, the one the bot would load', async () => {
+    const run = await tsx(['src/cli/check-knowledge.ts'], { cwd: work, env: cleanEnv() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${knowledge.dir}: ok`);
+    expect(run.stdout).toContain('0 Q&A entries');
+  }, TIMEOUT);
+
+  it('ask answers from the folder that .env names', async () => {
+    const run = await tsx(['src/cli/ask.ts', '--jsonl'], { cwd: work, env: cleanEnv(), input: 'who leads roscosmos\n' });
+    expect(run.code, run.stderr).toBe(0);
+    // No curated entry in that folder: the answer can only come from the article's sentences.
+    const reply = JSON.parse(run.stdout) as { answer: string };
+    expect(reply.answer).not.toBe('Yuri Borisov is Director General of the space agency Roscosmos; the Kremlin lists him in the Russian delegation to Pyongyang.');
+  }, TIMEOUT);
+
+  it('a real environment variable wins over .env', async () => {
+    const run = await tsx(['src/cli/check-knowledge.ts'], { cwd: work, env: cleanEnv({ KNOWLEDGE_DIR: join(work, 'nowhere') }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`knowledge:check: KNOWLEDGE_DIR: the folder ${join(work, 'nowhere')} does not exist\n`);
+  }, TIMEOUT);
+
+  it('an empty KNOWLEDGE_DIR is an error, not a quiet default', async () => {
+    const run = await tsx(['src/cli/ask.ts', 'who leads roscosmos'], { cwd: work, env: cleanEnv({ KNOWLEDGE_DIR: '' }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('ask: KNOWLEDGE_DIR: is empty: name a folder, or remove the line to use knowledge; got ""\n');
+  }, TIMEOUT);
+
+  it('ask names a missing --knowledge folder in one line', async () => {
+    const run = await tsx(['src/cli/ask.ts', '--knowledge', 'no-such-folder', 'hi'], { cwd: work, env: cleanEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`ask: --knowledge: the folder no-such-folder (${join(work, 'no-such-folder')}) does not exist\n`);
+  }, TIMEOUT);
+
+  it('npm start names a missing knowledge folder in one line', async () => {
+    const run = await tsx(['src/main.ts'], { cwd: work, env: cleanEnv({ KNOWLEDGE_DIR: 'gone', DISCORD_TOKEN: 'x'.repeat(30) }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`KNOWLEDGE_DIR: the folder gone (${join(work, 'gone')}) does not exist\n`);
+  }, TIMEOUT);
+});
+
+describe('npm run deploy-commands when Discord cannot be reached', () => {
+  it('fails with exit code 1 and one line, without a stack trace', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const address = server.address() as { port: number };
+        server.close(() => resolve(address.port));
+      });
+    });
+    const run = await tsx(['src/cli/deploy-commands.ts'], {
+      cwd: work,
+      env: cleanEnv({ DISCORD_TOKEN: 'x'.repeat(30), DISCORD_CLIENT_ID: '123456789012345678', DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/registering commands failed: .*ECONNREFUSED/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, TIMEOUT);
+});
