@@ -10,6 +10,7 @@ import type { BotContext } from './command.ts';
 import { scopeOf, syncCommands } from './commands-sync.ts';
 import { createClient } from './client.ts';
 import { createDispatcher } from './dispatch.ts';
+import { createRecentIds } from './recent-ids.ts';
 import { commandBodies } from './registry.ts';
 
 export interface RunningBot {
@@ -115,13 +116,19 @@ function wire(
       );
     }
   });
-  // While stopping, new events go unanswered: Discord shows the member that the bot did not
-  // respond, and the work stays undone rather than half done.
+  // A resumed session can deliver an event again; each is answered once. While stopping, new
+  // events go unanswered: Discord shows the member that the bot did not respond, and the work
+  // stays undone rather than half done.
+  const handled = createRecentIds();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!inFlight.track(() => dispatch(interaction))) log.debug(`stopping: ignored interaction ${interaction.id}`);
+    if (!handled.firstSight(`interaction:${interaction.id}`))
+      log.info(`skipped interaction ${interaction.id}: already handled (delivered again after a resume)`);
+    else if (!inFlight.track(() => dispatch(interaction))) log.debug(`stopping: ignored interaction ${interaction.id}`);
   });
   client.on(Events.MessageCreate, (message) => {
-    if (!inFlight.track(() => chat(message))) log.debug(`stopping: ignored message ${message.id}`);
+    if (!handled.firstSight(`message:${message.id}`))
+      log.debug(`skipped message ${message.id}: already handled (delivered again after a resume)`);
+    else if (!inFlight.track(() => chat(message))) log.debug(`stopping: ignored message ${message.id}`);
   });
 
   // Without an `error` listener an EventEmitter error would end the process.

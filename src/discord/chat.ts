@@ -2,6 +2,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { renderMentionHowTo, renderSomethingWentWrong, type Reply } from '../render/discord.ts';
 import { readableMentions, NO_NAMES, type MentionNames } from '../render/mentions.ts';
 import type { Asked, WayIn } from '../store/question-log.ts';
+import { onceOnly, postChannelReply, type ReplyPayload } from './channel-reply.ts';
 import { askReply, cachedNames } from './commands/ask.ts';
 import type { BotContext } from './command.ts';
 
@@ -96,8 +97,20 @@ function messageNames(message: Message): MentionNames {
   };
 }
 
-export function createChatHandler(ctx: BotContext): (message: Message) => Promise<void> {
+export interface ChatHandlerOptions {
+  /** How a reply reaches Discord; tests replace it. */
+  readonly send?: (message: Message, payload: ReplyPayload) => Promise<void>;
+}
+
+export function createChatHandler(ctx: BotContext, options: ChatHandlerOptions = {}): (message: Message) => Promise<void> {
   const { log } = ctx;
+  const send =
+    options.send ??
+    ((message: Message, payload: ReplyPayload) =>
+      postChannelReply(message, payload, {
+        onRetry: (attempt, error) =>
+          log.warn(`reply to message ${message.id}: attempt ${attempt} got no answer (${(error as Error).message}); sending again`),
+      }));
   return async (message: Message): Promise<void> => {
     const botUserId = message.client.user.id;
     let reply: Reply | undefined;
@@ -115,7 +128,7 @@ export function createChatHandler(ctx: BotContext): (message: Message) => Promis
     if (reply === undefined) return;
     try {
       // A reply threads the answer under the question without pinging its author.
-      await message.reply({ ...reply, allowedMentions: { parse: [], repliedUser: false } });
+      await send(message, { ...reply, allowedMentions: { parse: [], repliedUser: false }, ...onceOnly(message.id) });
     } catch (error) {
       log.warn(`could not reply to message ${message.id} in channel ${message.channelId}`, error);
     }

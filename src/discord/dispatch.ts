@@ -19,6 +19,8 @@ import {
   type Reply,
 } from '../render/discord.ts';
 import type { BotContext, Command, Visibility } from './command.ts';
+import { isAlreadyAcknowledged, isInconclusive, within } from './deadline.ts';
+import { editOriginal } from './edit-original.ts';
 import { COMMANDS, commandsByName } from './registry.ts';
 import { draftReply, gapsReply, refusal } from './commands/gaps.ts';
 import { topicReply } from './commands/topics.ts';
@@ -30,12 +32,24 @@ import { shareReply, voteReply } from './feedback.ts';
  * into a logged error plus a private "something went wrong", so the process keeps serving.
  */
 
-/** Past this, an answer not yet ready is deferred; leaves a margin for latency before 3 s. */
-export const DEFER_AFTER_MS = 2000;
+/** Past this, an answer not yet ready is deferred. */
+export const DEFER_AFTER_MS = 1500;
+/**
+ * Every interaction is acknowledged by then (a reply, or a deferral when the reply is slow or
+ * stuck): Discord's 3 s, less a margin for the network on the way in and out.
+ */
+export const ACK_WITHIN_MS = 2700;
+/** What is kept of ACK_WITHIN_MS for a deferral when a reply gets no answer. */
+const DEFER_RESERVE_MS = 900;
+/** The token of a deferred interaction lives 15 minutes: an edit has time to try again. */
+const EDIT_DEADLINE_MS = 5000;
+/** A reply that could not have this long before the reserve is not tried: defer at once. */
+const MIN_REPLY_MS = 250;
 
 export interface DispatcherOptions {
   readonly commands?: readonly Command[];
   readonly deferAfterMs?: number;
+  readonly ackWithinMs?: number;
 }
 
 type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
@@ -46,6 +60,7 @@ interface RespondOptions {
   readonly update?: boolean;
   readonly defer: 'now' | 'if-slow';
   readonly deferAfterMs: number;
+  readonly ackWithinMs?: number;
   readonly log: Logger;
   readonly what: string;
 }
@@ -71,18 +86,60 @@ async function tellFailure(interaction: Repliable, log: Logger): Promise<void> {
   }
 }
 
+/** Past this, an interaction's id says it is older than it can be: a clock is off. Trust our own. */
+const MAX_TRUSTED_AGE_MS = 2000;
+
+/**
+ * Discord's 3 s run from when it created the interaction (its id says when), not from when the
+ * bot got to it: time spent waiting on a busy event loop counts too.
+ */
+function createdAt(interaction: Repliable): number {
+  const now = Date.now();
+  const created = (interaction as { createdTimestamp?: unknown }).createdTimestamp;
+  if (typeof created !== 'number' || !Number.isFinite(created)) return now;
+  return Math.min(now, Math.max(created, now - MAX_TRUSTED_AGE_MS));
+}
+
+/** How an acknowledgement ended: deferred (edit next), or the reply itself had landed. */
+type Acknowledged = 'deferred' | 'answered';
+
 /**
  * Runs `work` and sends its reply: directly when it is quick, or after a deferral when it is
- * known to be slow (`now`) or turns out slow (`if-slow`). Never throws.
+ * known to be slow (`now`) or turns out slow (`if-slow`). A reply that gets no answer in time
+ * (hung, or a server error that may have landed) is followed by a deferral, which Discord
+ * refuses with 40060 exactly when the reply had landed; either way the user sees one answer.
+ * Never throws.
  */
 export async function respond(interaction: Repliable, options: RespondOptions, work: () => Reply | Promise<Reply>): Promise<void> {
-  let deferring: Promise<unknown> | undefined;
+  const started = createdAt(interaction);
+  const ackBy = started + (options.ackWithinMs ?? ACK_WITHIN_MS);
+  const { log, what } = options;
+  /** A reply was sent whose fate is unknown: a 40060 now means it landed. */
+  let replyMayHaveLanded = false;
   const updating = options.update === true && interaction.isMessageComponent();
-  const defer = () =>
-    (deferring ??=
-      updating && interaction.isMessageComponent()
-        ? interaction.deferUpdate()
-        : interaction.deferReply(options.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {}));
+
+  async function deferOnce(): Promise<Acknowledged> {
+    const flags = options.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {};
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const acknowledging = updating && interaction.isMessageComponent() ? interaction.deferUpdate() : interaction.deferReply(flags);
+        await within(acknowledging, Math.max(ackBy - Date.now(), MIN_REPLY_MS));
+        return 'deferred';
+      } catch (error) {
+        if (isAlreadyAcknowledged(error)) {
+          if (replyMayHaveLanded) return 'answered';
+          // A deferral retried after it had landed: the interaction is deferred.
+          (interaction as { deferred: boolean }).deferred = true;
+          return 'deferred';
+        }
+        if (!isInconclusive(error) || attempt === 2) throw error;
+        log.warn(`${what}: deferral got no answer (${(error as Error).message}); trying once more`);
+      }
+    }
+  }
+
+  let deferring: Promise<Acknowledged> | undefined;
+  const defer = () => (deferring ??= deferOnce());
   let timer: NodeJS.Timeout | undefined;
   try {
     if (options.defer === 'now') await defer();
@@ -90,20 +147,40 @@ export async function respond(interaction: Repliable, options: RespondOptions, w
     else timer = setTimeout(() => void defer().catch(() => undefined), options.deferAfterMs);
     const reply = await work();
     clearTimeout(timer);
-    if (deferring !== undefined) {
-      await deferring;
-      await interaction.editReply(reply);
-    } else if (updating && interaction.isMessageComponent()) {
-      await interaction.update(reply);
-    } else {
-      await interaction.reply(withFlags(reply, options.visibility));
+    if (deferring === undefined) {
+      const budget = ackBy - DEFER_RESERVE_MS - Date.now();
+      if (budget >= MIN_REPLY_MS) {
+        try {
+          const replying =
+            updating && interaction.isMessageComponent() ? interaction.update(reply) : interaction.reply(withFlags(reply, options.visibility));
+          await within(replying, budget);
+          return;
+        } catch (error) {
+          // A reply retried after a server error that had landed.
+          if (isAlreadyAcknowledged(error)) return;
+          if (!isInconclusive(error)) throw error;
+          log.warn(`${what}: reply got no answer in ${budget} ms (${(error as Error).message}); deferring, then editing`);
+          replyMayHaveLanded = true;
+        }
+      }
+    }
+    if ((await defer()) === 'answered') return;
+    // An edit may be repeated: it sets the message to the same content.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await editOriginal(interaction, reply, EDIT_DEADLINE_MS);
+        break;
+      } catch (error) {
+        if (!isInconclusive(error) || attempt === 3) throw error;
+        log.warn(`${what}: edit got no answer (${(error as Error).message}); sending it again`);
+      }
     }
   } catch (error) {
     clearTimeout(timer);
     // A deferral still in flight decides which call can carry the error message.
     if (deferring !== undefined) await deferring.catch(() => undefined);
-    options.log.error(`${options.what} failed`, error);
-    await tellFailure(interaction, options.log);
+    log.error(`${what} failed`, error);
+    await tellFailure(interaction, log);
   }
 }
 
@@ -120,6 +197,7 @@ export function describeInteraction(interaction: Interaction): string {
 export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {}): (interaction: Interaction) => Promise<void> {
   const commands = commandsByName(options.commands ?? COMMANDS);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const ackWithinMs = options.ackWithinMs ?? ACK_WITHIN_MS;
   const { log } = ctx;
 
   async function chatCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -128,7 +206,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     if (command === undefined) {
       // A command still registered with Discord but gone from the code.
       log.warn(`unknown command ${what}`);
-      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, log, what }, renderUnknownCommand);
+      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, renderUnknownCommand);
       return;
     }
     let visibility: Visibility = 'ephemeral';
@@ -138,7 +216,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
       log.warn(`${what}: could not read visibility, answering privately`, error);
     }
     log.debug(`${what} ${visibility}`);
-    await respond(interaction, { visibility, defer: command.defer, deferAfterMs, log, what }, () =>
+    await respond(interaction, { visibility, defer: command.defer, deferAfterMs, ackWithinMs, log, what }, () =>
       command.execute(interaction, ctx),
     );
   }
@@ -150,6 +228,8 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
       const choices = command?.autocomplete !== undefined ? await command.autocomplete(interaction, ctx) : [];
       await interaction.respond([...choices]);
     } catch (error) {
+      // Choices retried after a server error that had landed.
+      if (isAlreadyAcknowledged(error)) return;
       log.error(`${describeInteraction(interaction)} autocomplete failed`, error);
       if (!interaction.responded) await interaction.respond([]).catch((e: unknown) => log.warn('could not send empty choices', e));
     }
@@ -200,14 +280,14 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
       engine = ctx.live.current();
       answer = parsed.kind === 'ask' ? engine.answerEntry(parsed.entryId) : undefined;
     } catch (error) {
-      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, log, what }, () => {
+      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () => {
         throw error;
       });
       return;
     }
     if (answer === undefined) {
       log.info(`${what}: no such question (any more)`);
-      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, log, what }, renderQuestionUnavailable);
+      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, renderQuestionUnavailable);
       return;
     }
     // Pressing a suggestion is asking that question in the same conversation, so the answer
@@ -217,7 +297,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     const visibility: Visibility = interaction.message.flags.has(MessageFlags.Ephemeral) ? 'ephemeral' : 'public';
     const found = answer;
     const article = engine.knowledge;
-    await respond(interaction, { visibility, defer: 'if-slow', deferAfterMs, log, what }, () =>
+    await respond(interaction, { visibility, defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () =>
       renderAnswer(found, articleInfo(article), { private: visibility === 'ephemeral' }),
     );
   }

@@ -2,6 +2,7 @@ import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import type { KnowledgeProblem } from '../knowledge/types.ts';
 import { buildEngine } from './engine.ts';
+import { checkOffThread, type CheckResponse } from './off-thread.ts';
 import type { Engine } from './types.ts';
 
 export interface VersionInfo {
@@ -9,8 +10,14 @@ export interface VersionInfo {
   readonly loadedAt: Date;
 }
 
+/** Where a refresh spent its time: off the main thread (check), and on it (build and swap). */
+export interface RefreshTimings {
+  readonly checkMs: number;
+  readonly mainThreadMs: number;
+}
+
 export type RefreshReport =
-  | ({ readonly ok: true; readonly before: VersionInfo; readonly after: VersionInfo } & KnowledgeDiff)
+  | ({ readonly ok: true; readonly before: VersionInfo; readonly after: VersionInfo; readonly timings?: RefreshTimings } & KnowledgeDiff)
   | { readonly ok: false; readonly current: VersionInfo; readonly problems: readonly KnowledgeProblem[] };
 
 /**
@@ -38,29 +45,74 @@ function info(engine: Engine): VersionInfo {
   return { version: engine.knowledge.version, loadedAt: engine.knowledge.loadedAt };
 }
 
-export async function createLiveEngine(dir: string): Promise<LiveEngine> {
+export interface LiveEngineOptions {
+  /** How a refresh reads and checks the directory; by default in a worker thread. */
+  readonly check?: (dir: string) => Promise<CheckResponse>;
+  /** Knowledge whose trial build took longer is refused: the real build would hold up answering as long. */
+  readonly maxBuildMs?: number;
+}
+
+/**
+ * The index is built on the main thread, where nothing else runs meanwhile. Past this the
+ * interactions arriving during the build could not be acknowledged within Discord's 3 s.
+ */
+export const MAX_BUILD_MS = 2500;
+
+/**
+ * The first load runs here (nothing is being answered yet); refreshes are read and checked in a
+ * worker thread while the current engine keeps answering, and only knowledge that passed every
+ * check and limit is built here. Refreshes run one at a time: one asked for while another runs
+ * starts after it, so its report reflects the files as they were when it was asked for; those
+ * asked for while one waits share it.
+ */
+export async function createLiveEngine(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
   const first = await loadKnowledge(dir);
   if (!first.ok) throw new KnowledgeLoadError(first.problems);
   let engine = buildEngine(first.knowledge);
-  // Concurrent refreshes share one load instead of racing to swap.
-  let pending: Promise<RefreshReport> | undefined;
+  const check = options.check ?? ((d: string) => checkOffThread(d));
+  let last: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<RefreshReport> | undefined;
 
   async function reload(): Promise<RefreshReport> {
     const before = engine;
-    const loaded = await loadKnowledge(dir);
-    if (!loaded.ok) return { ok: false, current: info(before), problems: loaded.problems };
-    const next = buildEngine(loaded.knowledge);
+    const refused = (message: string): RefreshReport => ({ ok: false, current: info(before), problems: [{ file: dir, message }] });
+    let checked: CheckResponse;
+    try {
+      checked = await check(dir);
+    } catch (error) {
+      return refused(`could not be checked: ${(error as Error).message}`);
+    }
+    if (!checked.result.ok) return { ok: false, current: info(before), problems: checked.result.problems };
+    const maxBuildMs = options.maxBuildMs ?? MAX_BUILD_MS;
+    if (checked.buildMs !== undefined && checked.buildMs > maxBuildMs)
+      return refused(
+        `building its index took ${Math.round(checked.buildMs)} ms, more than the ${maxBuildMs} ms a refresh may hold up answering; ` +
+          'make the knowledge smaller (fewer entries or phrasings)',
+      );
+    const started = performance.now();
+    let next: Engine;
+    try {
+      next = buildEngine(checked.result.knowledge);
+    } catch (error) {
+      return refused(`the index could not be built: ${(error as Error).message}`);
+    }
     engine = next;
-    return { ok: true, before: info(before), after: info(next), ...diffKnowledge(before.knowledge, next.knowledge) };
+    const diff = diffKnowledge(before.knowledge, next.knowledge);
+    const timings = { checkMs: Math.round(checked.checkMs), mainThreadMs: Math.round(performance.now() - started) };
+    return { ok: true, before: info(before), after: info(next), timings, ...diff };
   }
 
   return {
     current: () => engine,
     refresh() {
-      pending ??= reload().finally(() => {
-        pending = undefined;
+      if (waiting !== undefined) return waiting;
+      const mine = last.then(() => {
+        waiting = undefined;
+        return reload();
       });
-      return pending;
+      waiting = mine;
+      last = mine.catch(() => undefined);
+      return mine;
     },
   };
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseArticle } from './article.ts';
+import { decodeUtf8 } from './decode.ts';
 import { addDerivedKnowledge } from './derive/integrate.ts';
+import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize, checkPhrasingCount } from './limits.ts';
+import { salvageCited } from './salvage.ts';
 import {
   conceptsFileSchema,
   factEntrySchema,
@@ -62,6 +65,7 @@ function validateEntries<T extends { id: string }>(
   raw: readonly unknown[],
   schema: z.ZodType<T>,
   problems: KnowledgeProblem[],
+  rejected: { id: string; item: unknown }[] = [],
 ): T[] {
   const out: T[] = [];
   raw.forEach((item, index) => {
@@ -71,7 +75,11 @@ function validateEntries<T extends { id: string }>(
         : `#${index + 1}`;
     const parsed = schema.safeParse(item);
     if (parsed.success) out.push(parsed.data);
-    else problems.push(...issuesToProblems(file, id, parsed.error));
+    else {
+      problems.push(...issuesToProblems(file, id, parsed.error));
+      rejected.push({ id, item });
+    }
+    problems.push(...checkEntryLimits(file, id, item));
   });
   return out;
 }
@@ -135,6 +143,8 @@ function readList<T extends { id: string }>(
   problems: KnowledgeProblem[],
   list: (raw: unknown) => readonly unknown[] | z.ZodError,
   entry: z.ZodType<T>,
+  limit: { readonly what: string; readonly max: number },
+  rejected: { id: string; item: unknown }[],
 ): T[] {
   if (sources[file] === undefined) return [];
   const raw = parseYamlFile(file, sources[file]!, problems);
@@ -144,7 +154,12 @@ function readList<T extends { id: string }>(
     problems.push(...issuesToProblems(file, undefined, items as z.ZodError));
     return [];
   }
-  return validateEntries(file, items, entry, problems);
+  const tooMany = checkEntryCount(file, limit.what, items.length, limit.max);
+  if (tooMany !== undefined) {
+    problems.push(tooMany);
+    return [];
+  }
+  return validateEntries(file, items, entry, problems, rejected);
 }
 
 /**
@@ -190,20 +205,24 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   // engine's general English.
   const required: FileName[] = [KNOWLEDGE_FILES.article];
   for (const file of required) if (sources[file] === undefined) problems.push({ file, message: 'is missing' });
+  const oversized = oversizedSources(sources);
+  if (oversized.length > 0) return { ok: false, problems: [...problems, ...oversized] };
 
   const articleResult = sources[KNOWLEDGE_FILES.article] === undefined ? undefined : parseArticle(sources[KNOWLEDGE_FILES.article]!, KNOWLEDGE_FILES.article);
   if (articleResult && !articleResult.ok) problems.push(...articleResult.problems);
 
+  const rejectedQa: { id: string; item: unknown }[] = [];
+  const rejectedFacts: { id: string; item: unknown }[] = [];
   const qa = readList(KNOWLEDGE_FILES.qa, sources, problems, (raw) => {
     const top = qaFileSchema.safeParse(raw ?? {});
     return top.success ? top.data.entries : top.error;
-  }, qaEntrySchema);
+  }, qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa);
   let suppress: readonly string[] = [];
   const facts = readList(KNOWLEDGE_FILES.facts, sources, problems, (raw) => {
     const top = factsFileSchema.safeParse(raw ?? {});
     if (top.success) suppress = top.data.suppress;
     return top.success ? top.data.entities : top.error;
-  }, factEntrySchema as z.ZodType<FactEntry>);
+  }, factEntrySchema as z.ZodType<FactEntry>, { what: 'entities', max: KNOWLEDGE_LIMITS.factEntries }, rejectedFacts);
 
   let concepts: ConceptsFile = { synonyms: [], speech: [], opposites: [] };
   if (sources[KNOWLEDGE_FILES.concepts] !== undefined) {
@@ -213,17 +232,25 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
       const parsed = conceptsFileSchema.safeParse(raw ?? {});
       if (!parsed.success) problems.push(...issuesToProblems(file, undefined, parsed.error));
       else concepts = parsed.data;
+      const groups = checkEntryCount(file, 'synonym groups', concepts.synonyms.length, KNOWLEDGE_LIMITS.synonymGroups);
+      if (groups !== undefined) problems.push(groups);
     }
   }
 
+  const phrasings = checkPhrasingCount(`${KNOWLEDGE_FILES.qa} and ${KNOWLEDGE_FILES.facts}`, qa, facts);
+  if (phrasings !== undefined) problems.push(phrasings);
   checkUniqueIds(qa, facts, problems);
   checkSynonyms(concepts, problems);
   checkDuplicateQuestions(qa, problems);
   if (articleResult?.ok) {
-    checkCitations(KNOWLEDGE_FILES.qa, qa, articleResult.article, problems);
-    checkCitations(KNOWLEDGE_FILES.facts, facts, articleResult.article, problems);
-    checkQuotedText(KNOWLEDGE_FILES.qa, qa.map((e) => ({ id: e.id, text: e.answer })), articleResult.article, problems);
-    checkQuotedText(KNOWLEDGE_FILES.facts, facts.map((f) => ({ id: f.id, text: f.description })), articleResult.article, problems);
+    // Entries that failed their schema are checked too, as far as they can be, so a moderator
+    // sees every problem of an entry in one pass.
+    const salvagedQa = rejectedQa.map((r) => salvageCited(r.item, 'answer', r.id)).filter((e) => e !== undefined);
+    const salvagedFacts = rejectedFacts.map((r) => salvageCited(r.item, 'description', r.id)).filter((e) => e !== undefined);
+    checkCitations(KNOWLEDGE_FILES.qa, [...qa, ...salvagedQa], articleResult.article, problems);
+    checkCitations(KNOWLEDGE_FILES.facts, [...facts, ...salvagedFacts], articleResult.article, problems);
+    checkQuotedText(KNOWLEDGE_FILES.qa, [...qa.map((e) => ({ id: e.id, text: e.answer })), ...salvagedQa], articleResult.article, problems);
+    checkQuotedText(KNOWLEDGE_FILES.facts, [...facts.map((f) => ({ id: f.id, text: f.description })), ...salvagedFacts], articleResult.article, problems);
   }
   if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
 
@@ -257,9 +284,26 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   };
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+/** Sizes first: nothing too big is parsed. */
+function oversizedSources(sources: KnowledgeSources): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  for (const file of Object.values(KNOWLEDGE_FILES)) {
+    const text = sources[file];
+    if (text === undefined) continue;
+    const tooBig = checkFileSize(file, Buffer.byteLength(text, 'utf8')) ?? (file === KNOWLEDGE_FILES.article ? checkArticleSize(file, text) : undefined);
+    if (tooBig !== undefined) problems.push(tooBig);
+  }
+  return problems;
+}
+
+/** The file as text, or the problem that stops it being read: too big, or not UTF-8. */
+async function readOptional(path: string, file: string): Promise<string | KnowledgeProblem | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    const bytes = await readFile(path);
+    const tooBig = checkFileSize(file, bytes.length);
+    if (tooBig !== undefined) return tooBig;
+    const decoded = decodeUtf8(file, bytes);
+    return decoded.ok ? decoded.text : decoded.problem;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -273,8 +317,9 @@ export async function loadKnowledge(dir: string, loadedAt: Date = new Date()): P
   await Promise.all(
     Object.values(KNOWLEDGE_FILES).map(async (file) => {
       try {
-        const text = await readOptional(join(dir, file));
-        if (text !== undefined) sources[file] = text;
+        const text = await readOptional(join(dir, file), file);
+        if (typeof text === 'string') sources[file] = text;
+        else if (text !== undefined) problems.push(text);
       } catch (err) {
         problems.push({ file, message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
       }

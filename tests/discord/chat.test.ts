@@ -72,6 +72,9 @@ describe('decideChat', () => {
   });
 });
 
+/** The fake messages below record what `reply` is called with. */
+const VIA_REPLY = { send: (message: Message, payload: unknown) => message.reply(payload as never).then(() => undefined) };
+
 describe('createChatHandler', () => {
   const config: Config = { knowledgeDir: 'k', askChannelIds: [ASK_CHANNEL], moderatorRoleIds: [], logLevel: 'info' };
 
@@ -96,7 +99,7 @@ describe('createChatHandler', () => {
   }
 
   it('replies to a mention with the answer, pinging no one, not even the asker', async () => {
-    const handle = createChatHandler({ live: fakeLive(), config, log: recordingLogger() });
+    const handle = createChatHandler({ live: fakeLive(), config, log: recordingLogger() }, VIA_REPLY);
     const { message, replies } = fakeMessage(`<@${BOT}> who runs roscosmos @everyone`);
     await handle(message);
     expect(replies).toHaveLength(1);
@@ -105,8 +108,15 @@ describe('createChatHandler', () => {
     expect(reply.embeds[0]!.title).toBe('who runs roscosmos @\u200beveryone');
   });
 
+  it('sends the question’s id as an enforced nonce, so a repeated send cannot post a second reply', async () => {
+    const handle = createChatHandler({ live: fakeLive(), config, log: recordingLogger() }, VIA_REPLY);
+    const { message, replies } = fakeMessage(`<@${BOT}> who runs roscosmos`);
+    await handle(message);
+    expect(replies[0]).toMatchObject({ nonce: message.id, enforceNonce: true });
+  });
+
   it('does not answer its own messages', async () => {
-    const handle = createChatHandler({ live: fakeLive(), config, log: recordingLogger() });
+    const handle = createChatHandler({ live: fakeLive(), config, log: recordingLogger() }, VIA_REPLY);
     const { message, replies } = fakeMessage(`<@${BOT}> who runs roscosmos`, { bot: true });
     await handle(message);
     expect(replies).toEqual([]);
@@ -120,7 +130,7 @@ describe('createChatHandler', () => {
       },
     };
     const log = recordingLogger();
-    const handle = createChatHandler({ live: fakeLive(engine), config, log });
+    const handle = createChatHandler({ live: fakeLive(engine), config, log }, VIA_REPLY);
     const { message, replies } = fakeMessage(`<@${BOT}> who`);
     await handle(message);
     expect(replies).toEqual([expect.objectContaining({ content: MESSAGES.somethingWentWrong })]);
@@ -129,7 +139,7 @@ describe('createChatHandler', () => {
 
   it('logs, and does not throw, when it may not reply in that channel', async () => {
     const log = recordingLogger();
-    const handle = createChatHandler({ live: fakeLive(), config, log });
+    const handle = createChatHandler({ live: fakeLive(), config, log }, VIA_REPLY);
     const { message } = fakeMessage(`<@${BOT}> who runs roscosmos`, { failReply: true });
     await expect(handle(message)).resolves.toBeUndefined();
     expect(log.lines.some((l) => l.level === 'warn')).toBe(true);

@@ -211,3 +211,63 @@ describe('dispatching suggestion buttons', () => {
     expect([a.methods(), b.methods()]).toEqual([['reply'], ['reply']]);
   });
 });
+
+describe('acknowledging within Discord’s 3 s whatever one request does', () => {
+  function setupFast() {
+    const log = recordingLogger();
+    const ctx: BotContext = { live: fakeLive(fakeEngine()), config: CONFIG, log };
+    const dispatch = createDispatcher(ctx, { deferAfterMs: 30, ackWithinMs: 1200 });
+    const run = async (o: FakeOptions) => {
+      const interaction = new FakeInteraction(o);
+      const started = Date.now();
+      await dispatch(interaction.asInteraction());
+      return { i: interaction, ms: Date.now() - started };
+    };
+    return { run, log };
+  }
+  const ASK = { kind: 'command', commandName: 'ask', options: { question: 'who runs roscosmos' } } as const;
+
+  it('defers and then edits when the reply gets no answer, within the acknowledgement window', async () => {
+    const { run, log } = setupFast();
+    const { i, ms } = await run({ ...ASK, hanging: ['reply'] });
+    expect(i.methods()).toEqual(['reply', 'deferReply', 'editReply']);
+    expect(JSON.stringify(i.calls[2]!.payload)).toContain('Paragraph 4, sentence 2');
+    expect(i.calls.map((c) => c.method)).not.toContain('followUp');
+    expect(ms).toBeLessThan(1200);
+    expect(log.lines.some((l) => l.level === 'error')).toBe(false);
+  });
+
+  it('takes 40060 on a reply (a retry after a server error that had landed) for success', async () => {
+    const { run, log } = setupFast();
+    const { i } = await run({ ...ASK, alreadyAcknowledged: ['reply'] });
+    expect(i.methods()).toEqual(['reply']);
+    expect(log.lines.some((l) => l.level === 'error')).toBe(false);
+  });
+
+  it('after a reply of unknown fate, a deferral refused with 40060 means the reply landed: nothing more is sent', async () => {
+    const { run, log } = setupFast();
+    const { i } = await run({ ...ASK, inconclusive: ['reply'], alreadyAcknowledged: ['deferReply'] });
+    expect(i.methods()).toEqual(['reply', 'deferReply']);
+    expect(log.lines.some((l) => l.level === 'error')).toBe(false);
+  });
+
+  it('still tells the user when Discord refuses the reply outright', async () => {
+    const { run } = setupFast();
+    const { i } = await run({ ...ASK, failing: ['reply'] });
+    expect(i.methods()).toEqual(['reply', 'reply']);
+    expect(payload(i, 1)).toMatchObject({ content: MESSAGES.somethingWentWrong });
+  });
+});
+
+describe('the acknowledgement clock', () => {
+  it('runs from when Discord created the interaction: one that waited defers at once instead of risking a late reply', async () => {
+    const log = recordingLogger();
+    const ctx: BotContext = { live: fakeLive(fakeEngine()), config: CONFIG, log };
+    const dispatch = createDispatcher(ctx, { deferAfterMs: 1500, ackWithinMs: 2700 });
+    const interaction = new FakeInteraction({ kind: 'command', commandName: 'ask', options: { question: 'who runs roscosmos' } });
+    // Created 1.7 s ago: it sat behind a busy event loop.
+    Object.assign(interaction, { createdTimestamp: Date.now() - 1700 });
+    await dispatch(interaction.asInteraction());
+    expect(interaction.methods()).toEqual(['deferReply', 'editReply']);
+  });
+});

@@ -1,7 +1,10 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { createLiveEngine, KnowledgeLoadError, type LiveEngine, type RefreshReport } from '../../src/engine/live.ts';
+import type { CheckResponse } from '../../src/engine/off-thread.ts';
+import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { copyKnowledge } from '../support/knowledge.ts';
 
 const ZEBRA_PARAGRAPH = 'The Pyongyang zoo opened a zebra exhibition this spring, with twelve zebras brought from Africa.';
@@ -60,11 +63,18 @@ describe('createLiveEngine', () => {
   });
 });
 
+/** The worker's work done in this thread: the same checks, without a thread's start-up time. */
+async function checkHere(d: string): Promise<CheckResponse> {
+  const started = performance.now();
+  const result = await loadKnowledge(d);
+  return { result, checkMs: performance.now() - started };
+}
+
 describe('refresh', () => {
   let live: LiveEngine;
 
   beforeEach(async () => {
-    live = await createLiveEngine(dir);
+    live = await createLiveEngine(dir, { check: checkHere });
   });
 
   it('reports no changes, and keeps the version, when nothing changed', async () => {
@@ -137,5 +147,105 @@ describe('refresh', () => {
     const third = live.refresh();
     expect(third).not.toBe(first);
     expect(okReport(await third).added).toEqual([]);
+  });
+});
+
+describe('refresh off the main thread', () => {
+  /** The longest the event loop went without running a 5 ms timer while `work` ran. */
+  async function longestStall(work: () => Promise<unknown>): Promise<number> {
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    try {
+      await work();
+    } finally {
+      clearInterval(timer);
+    }
+    return Math.max(longest, performance.now() - last);
+  }
+
+  it('checks big broken knowledge in a worker: the old engine answers, the event loop keeps running', async () => {
+    const live = await createLiveEngine(dir);
+    const before = live.current();
+    // About 0.8 MB of Q&A (a second or so to parse and check in this thread), with a dangling citation.
+    const { entries } = parse(await readFile(join(dir, 'qa.yaml'), 'utf8')) as { entries: { id: string; questions: string[]; cite: string[] }[] };
+    const copies = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((k) =>
+      entries.map((e) => ({ ...e, id: `${e.id.slice(0, 30)}-c${k}`, questions: e.questions.map((q) => `${q} copy ${k}`), featured: false })),
+    );
+    const all = [...entries, ...copies];
+    all[0] = { ...all[0]!, cite: ['p4.s9'] };
+    await writeFile(join(dir, 'qa.yaml'), stringify({ entries: all }, { aliasDuplicateObjects: false }));
+    let report: RefreshReport | undefined;
+    const stall = await longestStall(async () => {
+      report = await live.refresh();
+    });
+    expect(report?.ok === false && report.problems).toContainEqual(expect.objectContaining({ file: 'qa.yaml', message: expect.stringContaining('p4.s9') }));
+    expect(live.current()).toBe(before);
+    expect(stall).toBeLessThan(250);
+  }, 60_000);
+
+  it('runs one refresh at a time: one asked for during another reads the files after it was asked', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const live = await createLiveEngine(dir, {
+      check: async (d) => {
+        calls += 1;
+        const checked = await checkHere(d);
+        if (calls === 1) await gate;
+        return checked;
+      },
+    });
+    const first = live.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await appendFile(join(dir, 'article.md'), `\n\n${ZEBRA_PARAGRAPH}\n`);
+    const second = live.refresh();
+    const third = live.refresh();
+    expect(third).toBe(second);
+    expect(calls).toBe(1);
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(okReport(a).added).toEqual([]);
+    expect(okReport(b).added).toContain('passage:p5.s1');
+    expect(calls).toBe(2);
+  });
+
+  it('reports a check that fails (the worker died, ran out of time or memory) as a problem, changing nothing', async () => {
+    const live = await createLiveEngine(dir, {
+      check: () => Promise.reject(new Error('checking the knowledge took longer than 60 s')),
+    });
+    const before = live.current();
+    const report = await live.refresh();
+    expect(report).toMatchObject({ ok: false, problems: [{ message: 'could not be checked: checking the knowledge took longer than 60 s' }] });
+    expect(live.current()).toBe(before);
+  });
+});
+
+describe('the build on the main thread', () => {
+  it('refuses knowledge whose trial build took longer than a refresh may hold up answering', async () => {
+    const live = await createLiveEngine(dir, {
+      maxBuildMs: 2500,
+      check: async (d) => ({ ...(await checkHere(d)), buildMs: 4000 }),
+    });
+    const before = live.current();
+    const report = await live.refresh();
+    expect(report).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringMatching(/^building its index took 4000 ms, more than the 2500 ms a refresh may hold up answering/) }],
+    });
+    expect(live.current()).toBe(before);
+  });
+
+  it('reports how long the check and the main-thread build took', async () => {
+    const live = await createLiveEngine(dir, { check: checkHere });
+    const report = okReport(await live.refresh());
+    expect(report.timings?.checkMs).toBeGreaterThanOrEqual(0);
+    expect(report.timings?.mainThreadMs).toBeGreaterThan(0);
   });
 });

@@ -347,3 +347,21 @@ describe('knowledge version', () => {
     expect(new Set([base, changedQa, changedArticle, addedConcepts]).size).toBe(4);
   });
 });
+
+describe('every problem of every entry at once', () => {
+  it('reports a dangling citation and a misquoted evidence of an entry that also fails its schema', () => {
+    const broken = { ...MEETING, type: 'when', cite: ['p1.s1', 'p9.s9'], evidence: ['met Gamma in Omega'] };
+    const messages = problemsOf(buildKnowledge(sources({ qa: [broken, TRADE] }))).map((p) => `${p.entry}: ${p.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^meeting: type: /),
+      expect.stringMatching(/^meeting: cites p9\.s9, which is not a passage of the article/),
+      'meeting: evidence "met Gamma in Omega" is not word for word in p1.s1, p9.s9',
+    ]);
+  });
+
+  it('checks the curly-quoted text of a fact that fails its schema', () => {
+    const broken = { ...EPSILON, kind: 'alien', description: 'He said “we came in peace”.' };
+    const messages = problemsOf(buildKnowledge(sources({ facts: [broken] }))).map((p) => `${p.entry}: ${p.message}`);
+    expect(messages).toEqual([expect.stringMatching(/^epsilon: kind: /), 'epsilon: quotes “we came in peace”, which is not word for word in the article']);
+  });
+});

@@ -31,6 +31,12 @@ export interface FakeOptions {
   readonly latency?: number;
   /** Calls that fail as if Discord refused them. */
   readonly failing?: readonly string[];
+  /** Calls that never get an answer (a hung request). */
+  readonly hanging?: readonly string[];
+  /** Calls answered with Discord's 40060: an earlier response had landed. */
+  readonly alreadyAcknowledged?: readonly string[];
+  /** Calls that fail with no word on whether they landed (a 5xx after retries, a dropped connection). */
+  readonly inconclusive?: readonly string[];
 }
 
 export class FakeInteraction {
@@ -111,6 +117,10 @@ export class FakeInteraction {
     this.calls.push({ method, payload });
     if ((this.o.latency ?? 0) > 0) await new Promise((r) => setTimeout(r, this.o.latency));
     if (this.o.failing?.includes(method)) throw new Error(`${method} refused (fake)`);
+    if (this.o.hanging?.includes(method)) await new Promise(() => undefined);
+    if (this.o.alreadyAcknowledged?.includes(method))
+      throw Object.assign(new Error('Interaction has already been acknowledged.'), { code: 40060 });
+    if (this.o.inconclusive?.includes(method)) throw Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
   }
 
   async deferReply(options: { flags?: number } = {}) {

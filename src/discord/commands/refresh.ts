@@ -60,7 +60,10 @@ function summary(report: RefreshReport): string {
   if (!report.ok) return `refresh failed with ${report.problems.length} problem(s); still serving ${report.current.version}`;
   return (
     `refreshed ${report.before.version} -> ${report.after.version}: ` +
-    `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed`
+    `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed` +
+    (report.timings === undefined
+      ? ''
+      : ` (checked in ${report.timings.checkMs} ms in a worker; ${report.timings.mainThreadMs} ms on the main thread)`)
   );
 }
 

@@ -454,3 +454,117 @@ describe('fake Discord settings and gateway behaviour', () => {
     expect(fake.violations).toEqual([]);
   });
 });
+
+describe('fake Discord staging faults', () => {
+  let fake: FakeDiscord;
+  let client: Client;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ heartbeatIntervalMs: 300 });
+    client = makeClient(fake);
+    await login(client, fake.token);
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await fake?.close();
+  });
+
+  afterEach(() => {
+    fake.replayOnResume(0);
+    fake.clearFailures();
+    expect(fake.takeViolations()).toEqual([]);
+  });
+
+  const general = () => {
+    const channel = client.channels.cache.get(fake.guild.generalChannelId);
+    if (!channel?.isSendable()) throw new Error('general channel not sendable');
+    return channel;
+  };
+
+  it('replays events the client already had when it resumes, as Discord can', async () => {
+    const first = nextInteraction(client);
+    const sent = fake.sendCommand('ask', { question: 'replayed' });
+    expect((await first).id).toBe(sent.id);
+    fake.replayOnResume(5);
+    const again = nextInteraction(client);
+    const resumed = nextEvent(client, Events.ShardResume);
+    fake.dropConnections(4000);
+    expect((await again).id).toBe(sent.id);
+    await resumed;
+  });
+
+  it('cuts the connection without a close frame (1006), and the client resumes', async () => {
+    const resumed = nextEvent(client, Events.ShardResume);
+    fake.dropConnections(1006);
+    await resumed;
+    expect(fake.gatewayLog.filter((e) => e.kind === 'close').at(-1)?.code).toBe(1006);
+  });
+
+  it('sends op 9 resumable, and the client resumes the same session', async () => {
+    const resumed = nextEvent(client, Events.ShardResume);
+    const identifies = fake.identifies.length;
+    fake.invalidateSessions(true);
+    await resumed;
+    expect(fake.identifies).toHaveLength(identifies);
+  });
+
+  it('sends op 9 not resumable, and the client identifies again', async () => {
+    const identifies = fake.identifies.length;
+    const ready = nextEvent(client, Events.ShardReady, 10_000);
+    fake.invalidateSessions(false);
+    await ready;
+    expect(fake.identifies.length).toBeGreaterThan(identifies);
+  });
+
+  it('withholds a heartbeat ACK, and the client reconnects and resumes', async () => {
+    const resumed = nextEvent(client, Events.ShardResume);
+    fake.withholdHeartbeatAcks(1);
+    await resumed;
+  });
+
+  it('answers a global 429 with X-RateLimit-Global, which discord.js waits out', async () => {
+    fake.injectFailure({ route: 'create_message', status: 429, global: true, retryAfterSeconds: 0.2 });
+    const started = Date.now();
+    await general().send({ content: 'after a global limit' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(fake.requestsTo('create_message').slice(-2).map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it('fails a request with a 500 after it took effect, so a retry would post twice without a nonce', async () => {
+    fake.injectFailure({ route: 'create_message', status: 500, landed: true });
+    await general().send({ content: 'landed twice', enforceNonce: false });
+    expect(fake.botMessages().filter((m) => m.content === 'landed twice')).toHaveLength(2);
+  });
+
+  it('returns the message already created for a repeated enforced nonce', async () => {
+    fake.injectFailure({ route: 'create_message', status: 500, landed: true });
+    const sent = await general().send({ content: 'landed once', nonce: '123456789', enforceNonce: true });
+    const created = fake.botMessages().filter((m) => m.content === 'landed once');
+    expect(created.map((m) => m.id)).toEqual([sent.id]);
+  });
+
+  it('leaves a request hanging until the client gives up on it', async () => {
+    fake.injectFailure({ route: 'trigger_typing_indicator', status: 'hang' });
+    const channel = general();
+    await expect(
+      client.rest.post(Routes.channelTyping(channel.id), { signal: AbortSignal.timeout(200) }),
+    ).rejects.toThrow();
+    expect(fake.requestsTo('trigger_typing_indicator').at(-1)).toMatchObject({ fault: 'hang', status: 0 });
+  });
+
+  it('takes a callback that answered 500 after landing as acknowledged: a retry gets 40060 and is not a violation', async () => {
+    const next = nextInteraction(client);
+    const sent = fake.sendCommand('ask', { question: 'landed callback' });
+    const interaction = await next;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
+    fake.injectFailure({ route: 'create_interaction_response', status: 500, landed: true });
+    const error = await interaction.reply({ content: 'once' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(40060);
+    expect(sent.record.callbacks.filter((c) => c.accepted)).toHaveLength(1);
+  });
+});

@@ -77,8 +77,17 @@ interface Connection {
   closedByServer: boolean;
 }
 
+/** Faults the gateway stages, as Discord and networks produce them. */
+export interface GatewayFaults {
+  /** On RESUME, also send again this many events the client had already received (Discord does after some closes). */
+  resumeOverlap: number;
+  /** Heartbeats left unanswered (no op 11) before the gateway answers again. */
+  withheldAcks: number;
+}
+
 export class Gateway extends EventEmitter {
   readonly identifies: GatewayIdentifyData[] = [];
+  readonly faults: GatewayFaults = { resumeOverlap: 0, withheldAcks: 0 };
   readonly log: GatewayLogEntry[] = [];
   readonly #sessions = new Map<string, GatewaySession>();
   readonly #connections = new Set<Connection>();
@@ -189,6 +198,11 @@ export class Gateway extends EventEmitter {
     const d = payload.d;
 
     if (payload.op === 1) {
+      if (this.faults.withheldAcks > 0) {
+        this.faults.withheldAcks -= 1;
+        this.emit('change');
+        return;
+      }
       this.#send(connection, { op: 11, d: null, s: null, t: null });
       this.emit('change');
       return;
@@ -300,7 +314,8 @@ export class Gateway extends EventEmitter {
     if (previous) this.#closeConnection(previous, Close.UnknownError, 'Session resumed elsewhere');
     connection.session = session;
     session.socket = connection.socket;
-    for (const frame of session.replay) if (frame.s !== null && frame.s > seq) this.#send(connection, frame);
+    const from = seq - this.faults.resumeOverlap;
+    for (const frame of session.replay) if (frame.s !== null && frame.s > from) this.#send(connection, frame);
     session.seq += 1;
     this.#send(connection, { op: 0, t: 'RESUMED', s: session.seq, d: { _trace: ['["fake-discord-gateway",{}]'] } });
     this.emit('change');
@@ -377,15 +392,23 @@ export class Gateway extends EventEmitter {
     for (const connection of this.#connections) this.#send(connection, { op: 7, d: null, s: null, t: null });
   }
 
-  /** Drops connections like a network failure would; sessions stay resumable. */
+  /**
+   * Drops connections like a network failure would; sessions stay resumable. 1006 (abnormal
+   * closure) cannot be sent in a close frame: the socket is cut without one.
+   */
   dropConnections(code: number = Close.UnknownError): void {
-    for (const connection of this.#connections) this.#closeConnection(connection, code, 'Connection dropped by fake');
+    for (const connection of this.#connections) {
+      if (code === 1006) {
+        connection.closedByServer = true;
+        connection.socket.terminate();
+      } else this.#closeConnection(connection, code, 'Connection dropped by fake');
+    }
   }
 
-  /** Invalidates every session (opcode 9); clients must identify again. */
-  invalidateSessions(): void {
-    for (const connection of this.#connections) this.#send(connection, { op: 9, d: false, s: null, t: null });
-    this.#sessions.clear();
+  /** Opcode 9: with `resumable` the client may RESUME; without, every session is gone and clients identify again. */
+  invalidateSessions(resumable = false): void {
+    for (const connection of this.#connections) this.#send(connection, { op: 9, d: resumable, s: null, t: null });
+    if (!resumable) this.#sessions.clear();
   }
 
   close(): void {

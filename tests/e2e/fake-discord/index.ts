@@ -440,6 +440,11 @@ export class FakeDiscord {
     this.#http.injectFailure(failure);
   }
 
+  /** Forgets injected failures that no request has met yet. */
+  clearFailures(): void {
+    this.#http.clearFailures();
+  }
+
   /** Gateway opcode 7: clients reconnect and RESUME. */
   requestReconnect(): void {
     this.#gateway.requestReconnect();
@@ -450,9 +455,19 @@ export class FakeDiscord {
     this.#gateway.dropConnections(code);
   }
 
-  /** Gateway opcode 9 (not resumable): clients must IDENTIFY again. */
-  invalidateSessions(): void {
-    this.#gateway.invalidateSessions();
+  /** Gateway opcode 9: not resumable (default), clients must IDENTIFY again; resumable, they RESUME. */
+  invalidateSessions(resumable = false): void {
+    this.#gateway.invalidateSessions(resumable);
+  }
+
+  /** From now on, every RESUME also replays this many events the client had already received. */
+  replayOnResume(events: number): void {
+    this.#gateway.faults.resumeOverlap = events;
+  }
+
+  /** Leaves the next `beats` heartbeats unanswered; discord.js then closes and resumes. */
+  withholdHeartbeatAcks(beats = 1): void {
+    this.#gateway.faults.withheldAcks += beats;
   }
 
   async close(): Promise<void> {

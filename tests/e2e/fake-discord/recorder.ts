@@ -15,8 +15,11 @@ export interface RecordedRequest {
   files: UploadedFile[];
   authorization: string | undefined;
   time: number;
+  /** 0 for a request the fake left unanswered. */
   status: number;
   response: unknown;
+  /** The staged fault this request met, if any. */
+  fault?: string;
 }
 
 export interface Violation {

@@ -34,10 +34,22 @@ function getChannel(ctx: RouteContext): RouteResult {
   return isChannel(info) ? ok(info.channel) : info;
 }
 
+const NONCE_WINDOW_MS = 5 * 60 * 1000;
+
 function createMessage(ctx: RouteContext): RouteResult {
   const info = channelOf(ctx);
   if (!isChannel(info)) return info;
   const body = isObject(ctx.body) ? ctx.body : {};
+  // Discord answers a repeated nonce (within a few minutes) with the message it already created.
+  const nonceKey =
+    body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number')
+      ? `${info.channel.id}:${String(body.nonce)}`
+      : undefined;
+  const earlier = nonceKey === undefined ? undefined : ctx.store.nonces.get(nonceKey);
+  if (earlier !== undefined && ctx.receivedAt - earlier.at < NONCE_WINDOW_MS) {
+    const existing = ctx.store.messages.get(earlier.messageId);
+    if (existing) return ok(existing.message);
+  }
   let referenced: APIMessage | null = null;
   const reference = isObject(body.message_reference) ? body.message_reference : undefined;
   if (reference && typeof reference.message_id === 'string') {
@@ -53,6 +65,11 @@ function createMessage(ctx: RouteContext): RouteResult {
     files: ctx.files,
     referencedMessage: referenced,
   });
+  if (referenced) {
+    const answered = ctx.store.botMessages().find((other) => other.message_reference?.message_id === referenced.id);
+    if (answered) ctx.violation(`message ${referenced.id} answered twice (bot messages ${answered.id} and ${message.id})`);
+  }
+  if (nonceKey !== undefined) ctx.store.nonces.set(nonceKey, { messageId: message.id, at: ctx.receivedAt });
   ctx.store.putMessage(message, info.guildId, true);
   echoMessage(ctx, 'MESSAGE_CREATE', message, info.guildId);
   return ok(message);

@@ -8,7 +8,7 @@ import {
   isObject,
   type JsonObject,
 } from './payloads.ts';
-import { echoMessage, isEphemeral, noContent, ok, refuse, type RouteContext, type RouteDefinition, type RouteResult } from './route-kit.ts';
+import { discordError, echoMessage, isEphemeral, noContent, ok, refuse, type RouteContext, type RouteDefinition, type RouteResult } from './route-kit.ts';
 import type { InteractionRecord } from './store.ts';
 
 const CallbackType = {
@@ -68,6 +68,7 @@ function createCallback(ctx: RouteContext): RouteResult {
   const callback = { type, data, at: ctx.receivedAt, accepted: false };
   record.callbacks.push(callback);
   if (record.responseType !== null) {
+    if (record.outcomeHidden) return discordError(400, 40060, 'Interaction has already been acknowledged.');
     return refuse(
       ctx,
       400,

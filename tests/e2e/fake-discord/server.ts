@@ -83,30 +83,42 @@ function send(response: ServerResponse, result: RouteResult): void {
 
 export interface InjectedFailure {
   route: RouteName;
-  /** 429 (rate limited, with Retry-After) or a 5xx. */
-  status: number;
+  /**
+   * 429 (rate limited, with Retry-After), a 5xx, or 'hang': the request is never answered
+   * (the client's own deadline or timeout ends it).
+   */
+  status: number | 'hang';
   /** For 429: seconds discord.js is told to wait. Default 0.05. */
   retryAfterSeconds?: number;
+  /** For 429: the global limit (X-RateLimit-Global), not the route's. */
+  global?: boolean;
+  /** For a 5xx or 'hang': the request takes effect first, as when Discord fails after processing it. */
+  landed?: boolean;
   /** How many matching requests fail. Default 1. */
   times?: number;
 }
 
 function failureResult(failure: InjectedFailure): RouteResult {
   if (failure.status !== 429) {
-    return { status: failure.status, body: { message: `${failure.status}: Injected failure`, code: 0 } };
+    return { status: Number(failure.status), body: { message: `${failure.status}: Injected failure`, code: 0 } };
   }
   const retryAfter = failure.retryAfterSeconds ?? 0.05;
+  const scope = failure.global === true ? 'global' : 'user';
   return {
     status: 429,
     headers: {
       'retry-after': String(retryAfter),
-      'x-ratelimit-limit': '5',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset-after': String(retryAfter),
-      'x-ratelimit-bucket': `fake-${failure.route}`,
-      'x-ratelimit-scope': 'user',
+      ...(failure.global === true
+        ? { 'x-ratelimit-global': 'true' }
+        : {
+            'x-ratelimit-limit': '5',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset-after': String(retryAfter),
+            'x-ratelimit-bucket': `fake-${failure.route}`,
+          }),
+      'x-ratelimit-scope': scope,
     },
-    body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false, code: 0 },
+    body: { message: 'You are being rate limited.', retry_after: retryAfter, global: failure.global === true, code: 0 },
   };
 }
 
@@ -153,6 +165,11 @@ export class FakeHttpServer {
     this.#failures.push({ ...failure, times: failure.times ?? 1 });
   }
 
+  /** Forgets staged failures that no request has met yet. */
+  clearFailures(): void {
+    this.#failures.length = 0;
+  }
+
   #takeFailure(route: RouteName | null): InjectedFailure | undefined {
     const index = this.#failures.findIndex((failure) => failure.route === route);
     const failure = this.#failures[index];
@@ -177,8 +194,8 @@ export class FakeHttpServer {
 
     let result: RouteResult;
     const failure = this.#takeFailure(routeName);
-    if (failure) {
-      result = failureResult(failure);
+    if (failure && failure.landed !== true) {
+      result = failure.status === 'hang' ? { status: 0 } : failureResult(failure);
     } else if (!match) {
       const known = inApi ? this.deps.validator.operationFor(method, rawPath) : null;
       violation(
@@ -202,6 +219,13 @@ export class FakeHttpServer {
         receivedAt,
         violation,
       });
+      if (failure) result = failure.status === 'hang' ? { status: 0, body: result.body } : failureResult(failure);
+    }
+
+    const hidden = failure !== undefined && (failure.status === 'hang' || (failure.landed === true && result.status !== 0));
+    if (hidden && routeName === 'create_interaction_response') {
+      const record = this.deps.store.interactions.get(match?.params.interaction_id ?? '');
+      if (record) record.outcomeHidden = true;
     }
 
     // Recorded before answering, so a test waiting for this request is never
@@ -218,7 +242,10 @@ export class FakeHttpServer {
       time: Date.now(),
       status: result.status,
       response: result.body,
+      ...(failure ? { fault: failure.landed === true ? `${failure.status} after taking effect` : String(failure.status) } : {}),
     });
+    // A hung request stays open until the client gives up or the server closes.
+    if (failure?.status === 'hang') return;
     send(response, result);
   }
 

@@ -25,6 +25,12 @@ export interface InteractionRecord {
   choices: JsonObject[] | null;
   /** Modal shown in response, if any. */
   modal: JsonObject | null;
+  /**
+   * A callback's outcome was hidden from the client (a staged hang, or a 5xx after it took
+   * effect): the client cannot know whether it landed, so trying again (and being told 40060)
+   * is right, not a second answer.
+   */
+  outcomeHidden: boolean;
 }
 
 export interface StoredMessage {
@@ -38,6 +44,8 @@ export class FakeStore {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly #interactionsByToken = new Map<string, InteractionRecord>();
   readonly messages = new Map<string, StoredMessage>();
+  /** `channel:nonce` of bot messages sent with `enforce_nonce`, to the message created. */
+  readonly nonces = new Map<string, { messageId: string; at: number }>();
   globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
 
@@ -55,6 +63,7 @@ export class FakeStore {
       followUps: [],
       choices: null,
       modal: null,
+      outcomeHidden: false,
     };
     this.interactions.set(record.id, record);
     this.#interactionsByToken.set(record.token, record);

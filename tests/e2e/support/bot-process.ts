@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
 
 /**
  * The bot as a real process against the fake Discord. One process per test file; its output is
@@ -332,6 +332,8 @@ export interface UseBotOptions {
   /** Make the fake guild's "ask" channel an ask-channel. */
   readonly askChannel?: boolean;
   readonly via?: Launcher;
+  /** Settings of the fake Discord (a short heartbeat interval, say). */
+  readonly fake?: FakeDiscordOptions;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -346,7 +348,7 @@ export function useBot(options: UseBotOptions = {}): BotHarness {
   const processes: BotProcess[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
+    fake = await startFakeDiscord(options.fake);
     knowledge = await copyKnowledge();
     bot = await startBot(fake, {
       knowledgeDir: knowledge.dir,
