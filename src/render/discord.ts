@@ -87,12 +87,19 @@ export function articleInfo(knowledge: KnowledgeBase): ArticleInfo {
 
 // --- user text -------------------------------------------------------------------------------
 
+/** Longer than any user text the replies show: a question is read up to 500 characters, a title holds 256. */
+const MAX_DEFUSED = 2048;
+
 /**
  * Makes text from a user display as typed: markdown escaped, and mentions broken with a
  * zero-width space so `@everyone` or `<@&role>` shows as text even where Discord would render it.
  */
 export function defuse(text: string): string {
-  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim(), {
+  // discord.js's escaping is quadratic on long text; nothing Discord shows is longer than this,
+  // and whoever shows it shortens it further (with an ellipsis).
+  let capped = text.length > MAX_DEFUSED ? text.slice(0, MAX_DEFUSED) : text;
+  if (/[\uD800-\uDBFF]$/.test(capped)) capped = capped.slice(0, -1);
+  const escaped = escapeMarkdown(capped.replace(/\s+/g, ' ').trim(), {
     heading: true,
     bulletedList: true,
     numberedList: true,

@@ -22,7 +22,7 @@ import { recordingLogger } from '../support/recording-logger.ts';
  * The engine runs in this process (no network), so 10,000 runs take seconds, not minutes.
  */
 
-const RUNS = 10_000;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 const BOT = '900000000000000001';
 const CONFIG: Config = Object.freeze({ knowledgeDir: 'knowledge', askChannelIds: [], moderatorRoleIds: [], logLevel: 'info' });
 
