@@ -157,10 +157,6 @@ export class KnowledgeIndex {
     return this.#match(analysis, this.#unitDocs, this.#unitPostings);
   }
 
-  /** Sentences that share a term with the question, best first. */
-  matchSentences(analysis: Analysis): Match[] {
-    return this.#match(analysis, this.#sentenceDocs, this.#sentencePostings).sort(byRank);
-  }
 
   /**
    * Unknown words together weigh at most as much as one: one strange word in a short question

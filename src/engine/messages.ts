@@ -15,10 +15,6 @@ export const DECLINE = Object.freeze({
   noDateAhead: "The article doesn't say: it gives no date or length for what is still to come.",
 });
 
-export const ANSWER = Object.freeze({
-  /** When no curated entry fits but one sentence of the article plainly does. */
-  fromSentence: 'The article says this about it:',
-});
 
 export const NOTICE = Object.freeze({
   truncated: (max: number) => `Your question was longer than ${max} characters, so only its first ${max} were read.`,
