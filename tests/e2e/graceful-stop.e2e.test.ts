@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
-import { copyKnowledge, printBotOutputOnFailure, startBot, type BotProcess, type KnowledgeCopy } from './support/bot-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useBotAgainstFakeDiscord } from './support/bot-fixture.ts';
 import { onlyEmbed, type Body } from './support/replies.ts';
 
 /**
@@ -10,25 +9,10 @@ import { onlyEmbed, type Body } from './support/replies.ts';
  */
 
 describe('a graceful stop of the gateway bot', () => {
-  let fake: FakeDiscord;
-  let knowledge: KnowledgeCopy;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    knowledge = await copyKnowledge();
-    bot = await startBot(fake, { knowledgeDir: knowledge.dir, via: 'node' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    await knowledge?.remove();
-  }, 30_000);
-
-  printBotOutputOnFailure(() => (bot === undefined ? [] : [bot]));
+  const world = useBotAgainstFakeDiscord({}, { via: 'node' });
 
   it('finishes the reply in flight, ignores what arrives after SIGTERM, and exits 0 in under 5 s', async () => {
+    const { fake, bot } = world;
     // Held back for 1 s: well inside the 1.8 s after which an unanswered reply is deferred instead.
     fake.injectFailure({ route: 'create_interaction_response', status: 429, retryAfterSeconds: 1 });
     const asked = fake.sendCommand('ask', { question: 'who runs roscosmos' });

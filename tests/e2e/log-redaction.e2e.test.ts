@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
-import { copyKnowledge, printBotOutputOnFailure, startBot, type BotProcess, type KnowledgeCopy } from './support/bot-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useBotAgainstFakeDiscord } from './support/bot-fixture.ts';
 import { interactionReply } from './support/replies.ts';
 
 /**
@@ -11,25 +10,10 @@ import { interactionReply } from './support/replies.ts';
 const TOKEN = 'MTQ0NDU1NTY2Njc3Nzg4ODk5.GkQz7w.Vb3rTq9XyLmN0pQrStUvWxYz12345AbCdEfGhIj';
 
 describe('the token in the logs', () => {
-  let fake: FakeDiscord;
-  let knowledge: KnowledgeCopy;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    fake = await startFakeDiscord({ token: TOKEN });
-    knowledge = await copyKnowledge();
-    bot = await startBot(fake, { knowledgeDir: knowledge.dir, via: 'node' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    await knowledge?.remove();
-  }, 30_000);
-
-  printBotOutputOnFailure(() => (bot === undefined ? [] : [bot]));
+  const world = useBotAgainstFakeDiscord({ token: TOKEN }, { via: 'node' });
 
   it('appears in no log line at debug level, whole or in parts, and the lines are JSON', async () => {
+    const { fake, bot } = world;
     await interactionReply(fake, fake.sendCommand('ask', { question: 'who runs roscosmos' }));
     await bot.stop();
     const lines = bot.output().split('\n').filter((l) => l.trim() !== '');
