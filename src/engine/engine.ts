@@ -361,7 +361,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
    * and the answer is that fact.
    */
   function answerFromSentences(question: string, analysis: Analysis, strange: boolean, notice?: string): Answer | undefined {
-    const ranked = ranker.rank(analysis);
+    // "what country is Valdés from", "what year did they meet": the word for the kind of answer is
+    // found by the fact the sentence must state, not by the sentence's wording.
+    const typed = TYPED_BY_SPAN.has(analysis.kind) ? analysis.terms.filter((t) => !isKindNoun(t, analysis.kind)) : analysis.terms;
+    const ranked = ranker.rank(typed.length > 0 && typed.length < analysis.terms.length ? { ...analysis, terms: typed } : analysis);
     const best = ranked[0];
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
@@ -372,6 +375,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // evidence of its own: it may explain less of the question's wording.
     const asksName = !asksFact && asksWhatItIsCalled(analysis.words);
     const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact || asksName ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
+    if (process.env.CITEBOT_DEBUG) console.error('  best', best.owner, best.score.toFixed(3), 'threshold', threshold, 'asksEvent', asksEvent);
     if (best.score < threshold) return undefined;
     // "how long did the war last" uses "last" as a verb, not as the opposite of "first".
     const withOpposites = analysis.terms.filter(
@@ -387,8 +391,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
     );
+    // "how many homes are going on the site": an everyday verb the article does not use is no event to find.
+    const everyday = new Set(analysis.unknown.filter((w) => wordKnowledge.frequency(w) >= THRESHOLDS.everydayZipf).map(stem));
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
-      isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
+      isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t) && !everyday.has(t),
       placeFits: wordKnowledge.placeFits,
       countryOf: wordKnowledge.countryOf,
       variants: ranker.variants(analysis),
@@ -396,12 +402,25 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     for (const match of close) {
       const passage = sentences[match.owner]!;
       const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
+      if (process.env.CITEBOT_DEBUG) console.error('  try', match.owner, match.score.toFixed(3), JSON.stringify(fact ?? null), 'close', close.length);
       if (asksFact && !fact) continue;
       // "what will the stadium be called": the name the sentence gives it.
       const name = asksName ? nameGiven(passage.text) : undefined;
       if (asksName && !name && match.score < THRESHOLDS.sentence) continue;
       return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : name ? `${name}.` : passage.text, notice);
     }
+    // "when did Valdés sign": the sentence says he signed, the next one, naming him again, when.
+    if (asksFact)
+      for (const match of close.slice(0, 2)) {
+        const next = match.owner + 1;
+        const sentence = sentences[next];
+        if (!sentence || sentence.paragraph !== sentences[match.owner]!.paragraph) continue;
+        const held = new Set(ranker.termsOf(next));
+        if (!analysis.entities.some((e) => held.has(e.key))) continue;
+        const context = new Set([...ranker.termsOf(match.owner), ...(contextOf[match.owner] ?? [])]);
+        const fact = statedFact(analysis.kind, asked, sentence.text, spansOf[next]!, clauses[next]!, context);
+        if (fact) return { ...sentenceAnswer(question, match, phraseFact(analysis.kind, fact), notice), citations: citationsOf([sentences[match.owner]!.id, sentence.id]) };
+      }
     // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
     // still says, if it holds everything the question says happened.
     const first = close[0];
@@ -464,6 +483,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     },
   };
 }
+
+/** Questions whose answer is a span of a kind the sentence must hold: a date, a place, a name. */
+const TYPED_BY_SPAN: ReadonlySet<string> = new Set(['date', 'place', 'person', 'organisation']);
 
 const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
 /** Words that ask what someone is or does, and nothing else. */

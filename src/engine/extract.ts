@@ -320,10 +320,18 @@ export function statedFact(
       // An age is "aged 71" or "71 years old"; a length of time is a number of years, months...
       const timed = candidates.filter((s) =>
         kind === 'age'
-          ? /^\s*years?\s+old\b/i.test(sentence.slice(s.end)) || /\baged\s*$/i.test(sentence.slice(0, s.start))
+          ? /^\s*years?\s+old\b/i.test(sentence.slice(s.end)) ||
+            /\baged\s*$/i.test(sentence.slice(0, s.start)) ||
+            // "Valdés, 24, agreed": the newspaper way of giving someone's age.
+            (/^\d{1,3}$/.test(s.text) && /^,/.test(sentence.slice(s.end)) && spans.some((p) => p.kind === 'person' && /^,\s$/.test(sentence.slice(p.end, s.start))))
           : TIME_UNITS.test(sentence.slice(s.end)),
       );
-      if (timed.length > 0) return withTimeUnit(sentence, closest(timed, near));
+      // The tagger reads "for ten years" as a date: it is a length of time all the same.
+      const lengths = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && DURATION.test(s.text) && !named(s, question) && inClause(s)) : [];
+      if (timed.length + lengths.length > 0) {
+        const best = closest([...timed, ...lengths], near);
+        return best.kind === 'date' ? { text: best.text, start: best.start, end: best.end } : withTimeUnit(sentence, best);
+      }
       // "how long did the war last": "the 1950-53 war" lasted about three years.
       const range = kind === 'duration' ? spans.find((s) => s.kind === 'date' && YEAR_RANGE.test(s.text) && inClause(s)) : undefined;
       if (range) {
