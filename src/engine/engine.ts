@@ -76,7 +76,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
   // "It will be built by...": a sentence that opens with a pronoun goes on about the one before.
   const context: readonly (readonly string[])[] = sentences.map((s, i) =>
-    i > 0 && sentences[i - 1]!.paragraph === s.paragraph && OPENING_PRONOUN.test(s.text)
+    i > 0 && sentences[i - 1]!.paragraph === s.paragraph && (OPENING_PRONOUN.test(s.text) || REPORTED_PRONOUN.test(s.text))
       ? lexicon.analyseKnown(sentences[i - 1]!.text).terms
       : [],
   );
@@ -496,6 +496,9 @@ const ROLE_QUESTION = new Set(
 );
 
 const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|the (?:company|firm|group|club|trust|agency|centre|center|council|government|deal|project|plan))\b/i;
+
+/** "The Kremlin reported that it includes...": the pronoun of a reported clause, early in the sentence. */
+const REPORTED_PRONOUN = /^(?:[\p{L}'’-]+\s+){1,4}(?:that|said|says)\s+(?:it|its|he|his|she|her|they|their)\b/iu;
 
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;
