@@ -12,7 +12,7 @@ import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, asksWhatItIsCalled, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksInThePast, asksInThePresent, asksWhatItIsCalled, countsTime, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -35,6 +35,8 @@ export const THRESHOLDS = Object.freeze({
   sentenceNear: 0.7,
   /** A word at least this common (Zipf scale) is everyday English, no sign of another subject. */
   everydayZipf: 5.6,
+  /** A verb this common ("go", "doing") that no sentence uses says nothing of what happened. */
+  eventlessZipf: 6,
   /** Suggestions must be at least this related to the question. */
   suggestion: 0.2,
   maxSuggestions: 3,
@@ -361,25 +363,28 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
    * and the answer is that fact.
    */
   function answerFromSentences(question: string, analysis: Analysis, strange: boolean, notice?: string): Answer | undefined {
+    // "how many years did the war last" asks how long it lasted.
+    const kind = analysis.kind === 'number' && countsTime(analysis.words) ? 'duration' : analysis.kind;
     // "what country is Valdés from", "what year did they meet": the word for the kind of answer is
     // found by the fact the sentence must state, not by the sentence's wording.
-    const typed = TYPED_BY_SPAN.has(analysis.kind) ? analysis.terms.filter((t) => !isKindNoun(t, analysis.kind)) : analysis.terms;
+    const typed = TYPED_BY_SPAN.has(kind) ? analysis.terms.filter((t) => !isKindNoun(t, kind)) : analysis.terms;
     const ranked = ranker.rank(typed.length > 0 && typed.length < analysis.terms.length ? { ...analysis, terms: typed } : analysis);
     const best = ranked[0];
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;
     // "what did kim and putin discuss" is not answered by a sentence that only names them both.
-    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t, analysis.kind));
-    const asksFact = analysis.kind !== 'other';
+    // "what job is he getting": an everyday verb the article does not use is no event to find.
+    const everyday = new Set(analysis.words.filter((w) => wordKnowledge.frequency(w) >= THRESHOLDS.eventlessZipf).map(stem).filter((t) => !ranker.has(t)));
+    const asksEvent = analysis.terms.some((t) => !ranker.isName(t) && ranker.isStrong(t) && !isKindNoun(t, kind) && !everyday.has(t));
+    const asksFact = kind !== 'other';
     // A sentence that states the very kind of fact asked for, in the clause that matches, is
     // evidence of its own: it may explain less of the question's wording.
     const asksName = !asksFact && asksWhatItIsCalled(analysis.words);
     const threshold = strange ? THRESHOLDS.sentenceWithUnknown : asksFact || asksName ? THRESHOLDS.sentenceFact : THRESHOLDS.sentence;
-    if (process.env.CITEBOT_DEBUG) console.error('  best', best.owner, best.score.toFixed(3), 'threshold', threshold, 'asksEvent', asksEvent);
     if (best.score < threshold) return undefined;
     // "how long did the war last" uses "last" as a verb, not as the opposite of "first".
     const withOpposites = analysis.terms.filter(
-      (t) => lexicon.opposites(t).length > 0 && !(analysis.kind === 'duration' && /^~?last$/.test(t)),
+      (t) => lexicon.opposites(t).length > 0 && !(kind === 'duration' && /^~?last$/.test(t)),
     );
     // "what happens to it now", "what will they do": a sentence about what was is no answer.
     const aboutWhatComes = !asksFact && (asksWhatWillHappen(analysis.words) || (analysis.words.some((w) => /^happens?$/.test(w)) && analysis.words.some((w) => w === 'now' || w === 'next')));
@@ -391,8 +396,6 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
     );
-    // "how many homes are going on the site": an everyday verb the article does not use is no event to find.
-    const everyday = new Set(analysis.unknown.filter((w) => wordKnowledge.frequency(w) >= THRESHOLDS.everydayZipf).map(stem));
     const asked = { words: analysis.words, terms: analysis.terms, weight: (t: string) => ranker.weight(t), kindsOf: wordKnowledge.kindsOf,
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t) && !everyday.has(t),
       placeFits: wordKnowledge.placeFits,
@@ -401,13 +404,12 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     };
     for (const match of close) {
       const passage = sentences[match.owner]!;
-      const fact = asksFact ? statedFact(analysis.kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
-      if (process.env.CITEBOT_DEBUG) console.error('  try', match.owner, match.score.toFixed(3), JSON.stringify(fact ?? null), 'close', close.length);
+      const fact = asksFact ? statedFact(kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
       // "what will the stadium be called": the name the sentence gives it.
       const name = asksName ? nameGiven(passage.text) : undefined;
       if (asksName && !name && match.score < THRESHOLDS.sentence) continue;
-      return sentenceAnswer(question, match, fact ? phraseFact(analysis.kind, fact) : name ? `${name}.` : passage.text, notice);
+      return sentenceAnswer(question, match, fact ? phraseFact(kind, fact) : name ? `${name}.` : passage.text, notice);
     }
     // "when did Valdés sign": the sentence says he signed, the next one, naming him again, when.
     if (asksFact)
@@ -418,8 +420,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         const held = new Set(ranker.termsOf(next));
         if (!analysis.entities.some((e) => held.has(e.key))) continue;
         const context = new Set([...ranker.termsOf(match.owner), ...(contextOf[match.owner] ?? [])]);
-        const fact = statedFact(analysis.kind, asked, sentence.text, spansOf[next]!, clauses[next]!, context);
-        if (fact) return { ...sentenceAnswer(question, match, phraseFact(analysis.kind, fact), notice), citations: citationsOf([sentences[match.owner]!.id, sentence.id]) };
+        const fact = statedFact(kind, asked, sentence.text, spansOf[next]!, clauses[next]!, context);
+        if (fact) return { ...sentenceAnswer(question, match, phraseFact(kind, fact), notice), citations: citationsOf([sentences[match.owner]!.id, sentence.id]) };
       }
     // "who set up the lab" when the sentence names no one the knowledge knows: the sentence
     // still says, if it holds everything the question says happened.
@@ -428,7 +430,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     if (
       first &&
       first.score >= THRESHOLDS.sentenceWithUnknown &&
-      (analysis.kind === 'person' || analysis.kind === 'organisation') &&
+      (kind === 'person' || kind === 'organisation') &&
       events.every((t) => first.shared.includes(t))
     )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);

@@ -116,7 +116,8 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
     case 'date':
       return ['date'];
     case 'number':
-      if (/ percent | percentage | per cent | share | proportion /.test(text)) return ['percent', 'number'];
+      // "what share of the cost", not "spending on share buybacks".
+      if (/ percent | percentage | per cent | proportion | (?:what|which) share | share of /.test(text)) return ['percent', 'number'];
       // "how much does it cost" wants money, "how much does it weigh" a measure.
       if (MONEY_WORDS.test(text)) return ['money', 'percent'];
       if (/ how much /.test(text)) return ['money', 'percent', 'number'];
@@ -200,6 +201,11 @@ function withTimeUnit(sentence: string, span: Span): StatedFact {
   const unit = TIME_UNITS.exec(sentence.slice(span.end));
   const end = unit ? span.end + unit[0].length : span.end;
   return { text: sentence.slice(span.start, end), start: span.start, end };
+}
+
+/** "how many years did it last": a count of units of time, which asks how long. */
+export function countsTime(question: readonly string[]): boolean {
+  return /^(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)$/.test(countedNoun(question) ?? '');
 }
 
 /** The noun a "how many" question counts: "how many small firms" counts firms. */

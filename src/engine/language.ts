@@ -15,7 +15,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
    u ur r ya yeah yes yep nope hmm hm um uh like tho though btw idk dunno rn abt gonna wanna gotta kinda sorta
    let lets anyone someone somebody anybody one ones thing things stuff something anything everything again still even
    not no only all both each either every much many more most other another own same such too up out off
-   get got gets know knows knew tell told explain give show find me mate fam pal sir everyone here ever count
+   get got gets getting know knows knew tell told explain give show find me mate fam pal sir everyone here ever count
    whats wat wht hw hwo wen whn wher whre wich whcih whos whoes wheres hows thats im ive dont didnt doesnt isnt wasnt cant wont aint bc cuz coz cos
    thru tho y k kk imo imho tbh fyi asap bot nah naw nope yea yup even per non
    fr frfr ngl lowkey highkey ong istg tbf smh deadass lmk idc iirc afaik btw anywhere somewhere everywhere newbie noob newcomer
