@@ -487,7 +487,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 }
 
 /** Questions whose answer is a span of a kind the sentence must hold: a date, a place, a name. */
-const TYPED_BY_SPAN: ReadonlySet<string> = new Set(['date', 'place', 'person', 'organisation']);
+const TYPED_BY_SPAN: ReadonlySet<string> = new Set(['date', 'duration', 'place', 'person', 'organisation']);
 
 const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
 /** Words that ask what someone is or does, and nothing else. */

@@ -46,7 +46,7 @@ const LOCATIVE = /\b(?:at|in|near|beside|outside|inside|into|to|from)\s+(?:the\s
 /** "how long did it last", "how long will it take": the verb of a length of time. */
 const DURATION_VERBS = new Set(['last', 'take', 'took', 'run', 'stai', 'stay', 'go']);
 const YEAR_RANGE = /^((?:1[89]|20)\d\d)\s?[-–]\s?((?:1[89]|20)?\d\d)$/;
-const DURATION = /^(?:about |around |over |some )?[\p{N}\p{L}-]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u;
+const DURATION = /^(?:about |around |over |some |nearly |almost )?(?:[\p{N}\p{L}-]+ ){1,4}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u;
 
 const MONEY_WORDS = / (?:cost|costs|costing|price|prices|worth|paid|pay|pays|paying|spend|spends|spent|spending|raise|raised|fund|funding|funded|loan|fee|fees|charge|budget|money|cash|invest|investment|earn|earned|sell|sold) /;
 
@@ -167,6 +167,7 @@ function distance(span: Span, points: readonly number[]): number {
 }
 
 const AFTER_PENALTY = 3;
+const RELATIVE = /^\s*(?:which|who|where|whose)\b/i;
 
 /** "Simon Jones, the Labs' managing director," : the name and the apposition that says who they are. */
 function withApposition(sentence: string, span: Span): StatedFact {
@@ -290,7 +291,9 @@ export function statedFact(
     const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
     // "During its five years, ideas were developed": a length of time leads its clause.
     const reach = isName ? NAME_REACH : kind === 'duration' || kind === 'age' ? 1 : 0;
-    const near = clauses.slice(Math.max(0, at - reach), at + reach + 1);
+    // "..., which is due to open in autumn 2026" goes on about what the clauses before it name.
+    const back = RELATIVE.test(sentence.slice(clauses[at]!.start, clauses[at]!.end)) ? Math.max(reach, 2) : reach;
+    const near = clauses.slice(Math.max(0, at - back), at + reach + 1);
     // "who designed the stadium" is not answered by whoever stands near "stadium", nor "how many
     // patents were granted" by the patents filed: what the question says happened, or what
     // someone is, must be there, not only some of it.
@@ -347,10 +350,12 @@ export function statedFact(
         if (years > 0 && years < 100) return { text: `about ${years} year${years === 1 ? '' : 's'} (${range.text})`, start: range.start, end: range.end };
       }
       // "have played since 1911": a length of time told by when it began.
-      const since = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && inClause(s) && /\bsince\s+$/i.test(sentence.slice(0, s.start))) : [];
+      // "Since its opening in 2000" too.
+      const SINCE = /\bsince\s+(?:(?:its|the|their|his|her)\s+[\p{L}-]+\s+in\s+)?$/iu;
+      const since = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && inClause(s) && SINCE.test(sentence.slice(0, s.start))) : [];
       if (since.length > 0) {
         const best = closest(since, near);
-        const start = sentence.slice(0, best.start).search(/since\s+$/i);
+        const start = sentence.slice(0, best.start).search(SINCE);
         return { text: sentence.slice(start, best.end), start, end: best.end };
       }
       continue;

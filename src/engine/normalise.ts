@@ -73,6 +73,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['gov', 'government'], ['exec', 'executive'], ['execs', 'executives'], ['mgmt', 'management'], ['dept', 'department'],
   ['info', 'information'], ['approx', 'approximately'], ['hq', 'headquarters'], ['hqs', 'headquarters'],
   ['intl', 'international'], ['co', 'company'], ['pct', 'percent'], ['mins', 'minutes'], ['hrs', 'hours'],
+  ['admin', 'administration'], ['biz', 'business'], ['mgr', 'manager'], ['uni', 'university'],
 ]);
 
 /**
