@@ -85,7 +85,8 @@ export function clausesOf(sentence: string, termsOf: (text: string) => readonly 
   const out: Clause[] = [];
   let start = 0;
   // Brackets hold an aside ("10 million euros (US$13 million) a year"): the clause goes on past them.
-  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:—–]|\s-\s|$/g)) {
+  // "...for Alvorada last season and has played six times for Uruguay": a second verb begins a clause.
+  for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:—–]|\s-\s|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|can|could)\b)|$/g)) {
     const end = m.index;
     if (end > start) {
       const text = sentence.slice(start, end);
@@ -280,6 +281,7 @@ export function statedFact(
   // "what year", "how many people": the words that name the kind of answer are not what happened.
   const events = asked.terms.filter((t) => asked.isEvent(t) && !isKindNoun(t, kind));
   const eventWeight = events.reduce((sum, t) => sum + asked.weight(t), 0);
+  const names = asked.terms.filter((t) => t.startsWith('@') && clauses.some((c) => c.terms.has(t)));
   // What the sentence's opening pronoun stands for holds in every clause of it.
   const holds = (c: Clause, t: string) => (asked.variants?.get(t) ?? [t]).some((v) => c.terms.has(v) || context.has(v));
   const weightNear = (terms: readonly string[], near: readonly Clause[]) =>
@@ -298,6 +300,9 @@ export function statedFact(
     // patents were granted" by the patents filed: what the question says happened, or what
     // someone is, must be there, not only some of it.
     if (weightNear(events, near) < (isName ? NAME_EVENT_SHARE : QUANTITY_EVENT_SHARE) * eventWeight) return false;
+    // "how many goals for Uruguay" is not answered by the goals for Alvorada: a name the question
+    // gives must stand by a count or date, or open the sentence as who it is about.
+    if (!isName && names.some((t) => !near.some((c) => holds(c, t)) && !holds(clauses[0]!, t))) return false;
     if (sharedWeight === 0) return true;
     return weightNear(shared, near) >= CLAUSE_SHARE * sharedWeight;
   };
