@@ -77,15 +77,17 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const speakers = speakersOf(sentences, spansOf);
   const speakerIds = new Set(speakers.filter((id): id is string => id !== undefined));
   // "It will be built by...": a sentence that opens with a pronoun goes on about the one before.
+  const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
+  // The pronoun stands for what the sentence before is about, as its first clause says: "It will
+  // be built by..." after "The deal pays for a new centre, with two scanners" is the centre.
   const context: readonly (readonly string[])[] = sentences.map((s, i) =>
     i > 0 && sentences[i - 1]!.paragraph === s.paragraph && (OPENING_PRONOUN.test(s.text) || REPORTED_PRONOUN.test(s.text))
-      ? lexicon.analyseKnown(sentences[i - 1]!.text).terms
+      ? [...(clauses[i - 1]![0]?.terms ?? [])]
       : [],
   );
   const contextOf = context.map((terms) => new Set(terms));
   const ranker = new SentenceRanker(sentences, lexicon, wordKnowledge, speakers.map((id) => (id ? [`@${id}`] : [])), context);
   const sentenceIndex = new Map(sentences.map((p, i) => [p.id, i]));
-  const clauses: readonly Clause[][] = sentences.map((s) => clausesOf(s.text, (t) => lexicon.analyseKnown(t).terms));
   // Whether the article dates anything still to come ("work is due to begin in March").
   const datesAhead = sentences.some((s, i) =>
     spansOf[i]!.some((sp) => {
@@ -402,8 +404,27 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       countryOf: wordKnowledge.countryOf,
       variants: ranker.variants(analysis),
     };
+    // "what did the Shetland council say": a sentence that quotes someone else is no answer.
+    const said = analysis.words.findIndex((w) => SPEECH_WORD.test(w));
+    const subject = said < 0 ? [] : analysis.words.slice(0, said).filter((w) => !isStopword(w) && !/^(?:the|he|she|they)$/.test(w)).map(stem);
+    const speaksAsAsked = (owner: number) => {
+      if (subject.length === 0) return true;
+      const fact = speakers[owner] === undefined ? undefined : factById.get(speakers[owner]!);
+      if (!fact) {
+        // "The Royal College of Nursing warned that...": no person speaks, so the clause that speaks must name them.
+        const text = sentences[owner]!.text;
+        const speaking = clauses[owner]!.find((c) => SPEECH_VERB.test(text.slice(c.start, c.end)));
+        return speaking !== undefined && subject.some((t) => speaking.terms.has(t));
+      }
+      const role = words(fact.role ?? '').filter((w) => !isStopword(w));
+      // "the MD" for "the managing director".
+      const initials = role.slice(1).map((w, i) => role[i]![0]! + w[0]!);
+      const own = new Set([...[fact.name, ...fact.aliases, fact.role ?? ''].flatMap((n) => words(n)), ...initials].map(stem));
+      return subject.some((t) => own.has(t));
+    };
     for (const match of close) {
       const passage = sentences[match.owner]!;
+      if (!speaksAsAsked(match.owner)) continue;
       const fact = asksFact ? statedFact(kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
       // "what will the stadium be called": the name the sentence gives it.
@@ -501,6 +522,9 @@ const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|th
 
 /** "The Kremlin reported that it includes...": the pronoun of a reported clause, early in the sentence. */
 const REPORTED_PRONOUN = /^(?:[\p{L}'’-]+\s+){1,4}(?:that|said|says)\s+(?:it|its|he|his|she|her|they|their)\b/iu;
+
+/** A question word that asks what someone said or thinks. */
+const SPEECH_WORD = /^(?:say|said|says|saying|think|thinks|thought|feel|feels|tell|told|claim|claims|claimed|reckon|reckons|comment|commented)$/;
 
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|announced|insisted|argued|warned)\b/i;
 const QUOTE = /["“”]/;

@@ -1,5 +1,5 @@
 import type { SpanKind } from './spans.ts';
-import { categoriesOf, frequency, isChatFiller, isEnglishWord, isProperName, lemmas, related, spellingVariants, synonyms } from '../lexical/index.ts';
+import { categoriesOf, frequency, irregularForms, isChatFiller, isEnglishWord, isProperName, lemmas, related, spellingVariants, synonyms } from '../lexical/index.ts';
 
 /**
  * What the engine knows about English words in general, whatever the article: which words are
@@ -89,6 +89,8 @@ export const ENGLISH: WordKnowledge = Object.freeze({
     };
     for (const w of spellingVariants(word)) add(w, CREDIT.spelling);
     for (const w of lemmas(word)) add(w, CREDIT.lemma);
+    // "building" and "built": forms of one verb, though one is no regular inflection of the other.
+    for (const base of [word, ...lemmas(word)]) for (const w of irregularForms(base)) add(w, CREDIT.lemma);
     for (const w of related(word)) add(w, CREDIT.related);
     for (const base of lemmas(word)) for (const w of related(base)) add(w, CREDIT.related);
     for (const w of synonyms(word)) add(w, CREDIT.synonym);

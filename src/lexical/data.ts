@@ -13,6 +13,8 @@ export type DataFile = 'words' | 'exceptions' | 'synonyms' | 'related' | 'catego
 export interface Table {
   /** The rest of the line whose first field is `key`, or undefined. */
   get(key: string): string | undefined;
+  /** The table as read: sorted lines of `key\tvalue`. */
+  readonly text: string;
 }
 
 const cache = new Map<DataFile, Table>();
@@ -27,6 +29,7 @@ function read(name: DataFile): string {
 /** Bisection over the characters of a text of sorted lines: no index to build first. */
 function sortedLines(text: string): Table {
   return {
+    text,
     get(key: string) {
       let lo = 0;
       let hi = text.length;

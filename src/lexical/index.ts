@@ -1,6 +1,7 @@
 import { kindsOf, list } from './data.ts';
 import { isChatFiller, isFunctionWord } from './function-words.ts';
-import { morphy } from './morphy.ts';
+import { irregularForms, morphy } from './morphy.ts';
+export { irregularForms };
 import { americanOf, variantCandidates } from './spelling-rules.ts';
 import { entry, hasPos } from './words.ts';
 

@@ -72,3 +72,25 @@ function sortBases(word: string, bases: string[]): string[] {
   const score = (w: string) => (exceptions.includes(w) ? 100 : 0) + (entry(w)?.zipf ?? 0);
   return [...bases].sort((a, b) => score(b) - score(a));
 }
+
+let irregular: Map<string, string[]> | undefined;
+
+/** The irregular forms of a verb, from the exception lists read backwards: "build" -> "built". */
+export function irregularForms(base: string): readonly string[] {
+  if (!irregular) {
+    irregular = new Map();
+    for (const line of table('exceptions').text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      const form = line.slice(0, tab);
+      for (const b of line.slice(tab + 1).split(' '))
+        if (b.endsWith('/v')) {
+          const key = b.slice(0, -2);
+          const list = irregular.get(key);
+          if (list) list.push(form);
+          else irregular.set(key, [form]);
+        }
+    }
+  }
+  return irregular.get(base) ?? [];
+}
