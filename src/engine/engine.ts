@@ -422,9 +422,17 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const own = new Set([...[fact.name, ...fact.aliases, fact.role ?? ''].flatMap((n) => words(n)), ...initials].map(stem));
       return subject.some((t) => own.has(t));
     };
+    // "who won the league": the deed asked about must be in the sentence, in some form or other word for it.
+    const deedWord = (kind === 'person' || kind === 'organisation') && analysis.words[0] === 'who' ? analysis.words.slice(1).find((w) => !isStopword(w)) : undefined;
+    const deed = deedWord !== undefined && asked.isEvent(stem(deedWord)) && !ranker.has(stem(deedWord)) && !lexicon.isKnownStem(stem(deedWord)) ? deedWord : undefined;
+    const doesDeed = (owner: number) => {
+      if (deed === undefined) return true;
+      const held = new Set(ranker.termsOf(owner));
+      return wordKnowledge.alternatives(deed).some((alt) => lexicon.analyseKnown(alt.word).terms.some((t) => held.has(t)));
+    };
     for (const match of close) {
       const passage = sentences[match.owner]!;
-      if (!speaksAsAsked(match.owner)) continue;
+      if (!speaksAsAsked(match.owner) || !doesDeed(match.owner)) continue;
       const fact = asksFact ? statedFact(kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
       // "what will the stadium be called": the name the sentence gives it.
