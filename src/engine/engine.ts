@@ -422,6 +422,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const own = new Set([...[fact.name, ...fact.aliases, fact.role ?? ''].flatMap((n) => words(n)), ...initials].map(stem));
       return subject.some((t) => own.has(t));
     };
+    const asksOthers = analysis.entities.length > 0 && OTHERS.test(` ${analysis.words.join(' ')} `);
+    const namedIds = new Set(analysis.entities.map((e) => e.key.slice(1)));
+    const askedStems = new Set(analysis.words.map(stem));
+    const mentioned = (text: string) => words(text).every((w) => isStopword(w) || askedStems.has(stem(w)));
     // "who won the league": the deed asked about must be in the sentence, in some form or other word for it.
     const deedWord = (kind === 'person' || kind === 'organisation') && analysis.words[0] === 'who' ? analysis.words.slice(1).find((w) => !isStopword(w)) : undefined;
     const deed = deedWord !== undefined && asked.isEvent(stem(deedWord)) && !ranker.has(stem(deedWord)) && !lexicon.isKnownStem(stem(deedWord)) ? deedWord : undefined;
@@ -433,6 +437,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     for (const match of close) {
       const passage = sentences[match.owner]!;
       if (!speaksAsAsked(match.owner) || !doesDeed(match.owner)) continue;
+      // "which other companies apart from BT": a sentence that names no one else does not say.
+      if (asksOthers && !spansOf[match.owner]!.some((sp) => NAME_SPANS.has(sp.kind) && !(sp.entityId && namedIds.has(sp.entityId)) && !mentioned(sp.text))) continue;
       const fact = asksFact ? statedFact(kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
       if (asksFact && !fact) continue;
       // "what will the stadium be called": the name the sentence gives it.
@@ -530,6 +536,10 @@ const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|th
 
 /** "The Kremlin reported that it includes...": the pronoun of a reported clause, early in the sentence. */
 const REPORTED_PRONOUN = /^(?:[\p{L}'’-]+\s+){1,4}(?:that|said|says)\s+(?:it|its|he|his|she|her|they|their)\b/iu;
+
+/** "other companies apart from BT", "who else besides Marsh": names beside the one given are asked for. */
+const OTHERS = / (?:other|else|apart from|besides|except|aside from|other than|as well as) /;
+const NAME_SPANS: ReadonlySet<string> = new Set(['person', 'organisation', 'place']);
 
 /** A question word that asks what someone said or thinks. */
 const SPEECH_WORD = /^(?:say|said|says|saying|think|thinks|thought|feel|feels|tell|told|claim|claims|claimed|reckon|reckons|comment|commented)$/;
