@@ -422,6 +422,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const own = new Set([...[fact.name, ...fact.aliases, fact.role ?? ''].flatMap((n) => words(n)), ...initials].map(stem));
       return subject.some((t) => own.has(t));
     };
+    const nameTerms = analysis.terms.filter((t) => !t.startsWith('@') && ranker.isName(t) && ranker.has(t));
     const asksOthers = analysis.entities.length > 0 && OTHERS.test(` ${analysis.words.join(' ')} `);
     const namedIds = new Set(analysis.entities.map((e) => e.key.slice(1)));
     const askedStems = new Set(analysis.words.map(stem));
@@ -437,6 +438,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     for (const match of close) {
       const passage = sentences[match.owner]!;
       if (!speaksAsAsked(match.owner) || !doesDeed(match.owner)) continue;
+      // "how much does one MRI scanner cost": an amount in a sentence that never names the MRI is another's.
+      if (kind === 'number' && nameTerms.some((t) => !ranker.termsOf(match.owner).includes(t) && !contextOf[match.owner]?.has(t))) continue;
       // "which other companies apart from BT": a sentence that names no one else does not say.
       if (asksOthers && !spansOf[match.owner]!.some((sp) => NAME_SPANS.has(sp.kind) && !(sp.entityId && namedIds.has(sp.entityId)) && !mentioned(sp.text))) continue;
       const fact = asksFact ? statedFact(kind, asked, passage.text, spansOf[match.owner]!, clauses[match.owner]!, contextOf[match.owner]) : undefined;
