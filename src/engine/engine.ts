@@ -366,7 +366,13 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
    */
   function answerFromSentences(question: string, analysis: Analysis, strange: boolean, notice?: string): Answer | undefined {
     // "how many years did the war last" asks how long it lasted.
-    const kind = analysis.kind === 'number' && countsTime(analysis.words) ? 'duration' : analysis.kind;
+    // "valdes transfer fee", "new stadium capacity?": a noun for an amount asks for the amount.
+    const kind =
+      analysis.kind === 'number' && countsTime(analysis.words)
+        ? 'duration'
+        : analysis.kind === 'other' && analysis.words.some((w) => AMOUNT_NOUNS.has(w)) && !analysis.words.some((w) => w === 'why' || w === 'how')
+          ? 'number'
+          : analysis.kind;
     // "what country is Valdés from", "what year did they meet": the word for the kind of answer is
     // found by the fact the sentence must state, not by the sentence's wording.
     const typed = TYPED_BY_SPAN.has(kind) ? analysis.terms.filter((t) => !isKindNoun(t, kind)) : analysis.terms;
@@ -390,11 +396,20 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     );
     // "what happens to it now", "what will they do": a sentence about what was is no answer.
     const aboutWhatComes = !asksFact && (asksWhatWillHappen(analysis.words) || (analysis.words.some((w) => /^happens?$/.test(w)) && analysis.words.some((w) => w === 'now' || w === 'next')));
+    // "who's the manager": the article may call the one it means by another name for the role ("head coach").
+    const roleAlternatives = new Map<string, string[]>();
+    for (const w of analysis.words) {
+      const t = stem(w);
+      if (isStopword(w) || ranker.has(t) || !analysis.terms.includes(t) || !wordKnowledge.kindsOf(w).includes('person')) continue;
+      const alts = wordKnowledge.alternatives(w).flatMap((alt) => lexicon.analyseKnown(alt.word).terms).filter((a) => ranker.has(a) && !ranker.isName(a));
+      if (alts.length > 0) roleAlternatives.set(t, alts);
+    }
+    const holdsRole = (owner: number) => [...roleAlternatives.values()].some((alts) => alts.some((a) => ranker.termsOf(owner).includes(a)));
     const close = ranked.filter(
       (m) =>
         m.score >= best.score * THRESHOLDS.sentenceNear &&
         (!aboutWhatComes || FUTURE_CLAUSE.test(sentences[m.owner]!.text)) &&
-        (!asksEvent || m.matchedEvent) &&
+        (!asksEvent || m.matchedEvent || holdsRole(m.owner)) &&
         m.score >= threshold &&
         (withOpposites.length === 0 || oppositeFit(withOpposites, ranker.termsOf(m.owner), [], lexicon) === 1),
     );
@@ -402,7 +417,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t) && !everyday.has(t),
       placeFits: wordKnowledge.placeFits,
       countryOf: wordKnowledge.countryOf,
-      variants: ranker.variants(analysis),
+      variants: new Map([...ranker.variants(analysis)].map(([t, vs]) => [t, [...vs, ...(roleAlternatives.get(t) ?? [])]])),
     };
     // "what did the Shetland council say": a sentence that quotes someone else is no answer.
     const said = analysis.words.findIndex((w) => SPEECH_WORD.test(w));
@@ -539,6 +554,8 @@ const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|th
 
 /** "The Kremlin reported that it includes...": the pronoun of a reported clause, early in the sentence. */
 const REPORTED_PRONOUN = /^(?:[\p{L}'’-]+\s+){1,4}(?:that|said|says)\s+(?:it|its|he|his|she|her|they|their)\b/iu;
+
+const AMOUNT_NOUNS: ReadonlySet<string> = new Set(['fee', 'fees', 'cost', 'costs', 'price', 'capacity', 'salary', 'wage', 'wages', 'budget', 'worth', 'value', 'valuation', 'turnover', 'revenue', 'profit', 'profits']);
 
 /** "other companies apart from BT", "who else besides Marsh": names beside the one given are asked for. */
 const OTHERS = / (?:other|else|apart from|besides|except|aside from|other than|as well as) /;

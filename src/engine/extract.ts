@@ -48,7 +48,7 @@ const DURATION_VERBS = new Set(['last', 'take', 'took', 'run', 'stai', 'stay', '
 const YEAR_RANGE = /^((?:1[89]|20)\d\d)\s?[-–]\s?((?:1[89]|20)?\d\d)$/;
 const DURATION = /^(?:about |around |over |some |nearly |almost )?(?:[\p{N}\p{L}-]+ ){1,4}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/u;
 
-const MONEY_WORDS = / (?:cost|costs|costing|price|prices|worth|paid|pay|pays|paying|spend|spends|spent|spending|raise|raised|fund|funding|funded|loan|fee|fees|charge|budget|money|cash|invest|investment|earn|earned|sell|sold) /;
+const MONEY_WORDS = / (?:cost|costs|costing|price|prices|worth|paid|pay|pays|paying|spend|spends|spent|spending|raise|raised|fund|funding|funded|loan|fee|fees|charge|budget|money|cash|invest|investment|earn|earned|sell|sold|turnover|revenue|revenues|profit|profits|salary|wage|wages|value|valuation) /;
 
 const KIND_NOUNS: ReadonlySet<string> = new Set(
   'year years date day days month months time times long place city town country location number amount much many people person name'
