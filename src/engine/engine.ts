@@ -437,7 +437,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const own = new Set([...[fact.name, ...fact.aliases, fact.role ?? ''].flatMap((n) => words(n)), ...initials].map(stem));
       return subject.some((t) => own.has(t));
     };
-    const nameTerms = analysis.terms.filter((t) => !t.startsWith('@') && ranker.isName(t) && ranker.has(t));
+    // Who or what the article is mostly about may go unnamed in a sentence about it; anyone else is named.
+    const nameTerms = analysis.terms.filter((t) => ranker.isName(t) && ranker.has(t) && ranker.df(t) < sentences.length * MAIN_SUBJECT_SHARE);
     const asksOthers = analysis.entities.length > 0 && OTHERS.test(` ${analysis.words.join(' ')} `);
     const namedIds = new Set(analysis.entities.map((e) => e.key.slice(1)));
     const askedStems = new Set(analysis.words.map(stem));
@@ -554,6 +555,9 @@ const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|th
 
 /** "The Kremlin reported that it includes...": the pronoun of a reported clause, early in the sentence. */
 const REPORTED_PRONOUN = /^(?:[\p{L}'’-]+\s+){1,4}(?:that|said|says)\s+(?:it|its|he|his|she|her|they|their)\b/iu;
+
+/** A name in at least this share of the sentences is what the article is about. */
+const MAIN_SUBJECT_SHARE = 0.25;
 
 const AMOUNT_NOUNS: ReadonlySet<string> = new Set(['fee', 'fees', 'cost', 'costs', 'price', 'capacity', 'salary', 'wage', 'wages', 'budget', 'worth', 'value', 'valuation', 'turnover', 'revenue', 'profit', 'profits']);
 

@@ -119,6 +119,11 @@ export class SentenceRanker {
     return this.#postings.has(term);
   }
 
+  /** How many sentences hold the term. */
+  df(term: string): number {
+    return this.#postings.get(term)?.length ?? 0;
+  }
+
   /** Whether a term names someone or something rather than saying what happens. */
   isName(term: string): boolean {
     return term.startsWith('@') || this.#nameStems.has(term);
