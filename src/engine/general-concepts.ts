@@ -27,6 +27,8 @@ export const GENERAL_SYNONYMS: readonly (readonly string[])[] = Object.freeze([
   ['colour', 'color'],
   ['analyse', 'analyze'],
   ['centre', 'center'],
+  ['weigh', 'weighs', 'weighed', 'weighing', 'weight', 'heavy', 'heavier'],
+  ['height', 'tall', 'taller'],
   ['cooperation', 'co-operation', 'cooperate', 'co-operate', 'cooperating', 'collaborate', 'collaboration', 'partnership', 'team up', 'work together', 'working together', 'work closely', 'closer ties'],
   ['president', 'pres', 'prez', 'президент', '대통령'],
   ['government', 'govt', 'gov', 'gvt'],

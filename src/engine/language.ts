@@ -95,7 +95,8 @@ export type QuestionKind = 'age' | 'date' | 'duration' | 'place' | 'number' | 'p
 /** Phrases that ask for a kind of answer, in the order they are tried ("how many years" asks for a number). */
 const KIND_PHRASES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['age', ['how old', 'what age', 'сколько лет']],
-  ['number', ['how many', 'how much', 'number of', 'count', 'сколько']],
+  ['number', ['how many', 'how much', 'number of', 'count', 'сколько', 'how heavy', 'how big', 'how tall', 'how large', 'how small',
+    'how wide', 'how deep', 'how fast', 'how far', 'how high']],
   ['date', ['when', 'last time', 'what year', 'which year', 'what date', 'which date', 'what month', 'which month', 'what time', 'what day', 'which day', 'how long ago', 'когда', 'каком году', 'какого числа', 'какой год']],
   ['duration', ['how long', 'for how long', 'how often']],
   ['place', ['where', 'which city', 'what city', 'which country', 'what country', 'what place', 'which place', 'what town',

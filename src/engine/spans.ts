@@ -56,7 +56,8 @@ const PATTERNS: ReadonlyArray<readonly [SpanKind, RegExp]> = [
   [
     'number',
     new RegExp(
-      `(?:${APPROX})?(?:\\b${NUM}(?:\\s(?:${SCALE})\\b)?|\\b(?:(?:${NUMBER_WORDS})(?:[\\s-](?:${NUMBER_WORDS}))*)\\b)`,
+      // "has flown twice": a count of times said in one word.
+      `(?:${APPROX})?(?:\\b${NUM}(?:\\s(?:${SCALE})\\b)?|\\b(?:(?:${NUMBER_WORDS})(?:[\\s-](?:${NUMBER_WORDS}))*)\\b)|\\b(?:twice|thrice)\\b`,
       'giu',
     ),
   ],

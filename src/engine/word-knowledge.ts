@@ -79,6 +79,9 @@ export const ENGLISH: WordKnowledge = Object.freeze({
   },
   kindsOf(noun: string): readonly SpanKind[] {
     if (PEOPLE.has(noun)) return ['person'];
+    // "how many countries": places, though WordNet files a country among groups of people too.
+    const base = lemmas(noun)[0] ?? noun;
+    if (PLACE_CLASSES.some(([nouns]) => nouns.includes(base))) return ['place'];
     const categories = categoriesOf(noun);
     return KIND_CATEGORIES.filter(([, names]) => names.some((n) => categories.includes(n))).map(([kind]) => kind).slice(0, 1);
   },
