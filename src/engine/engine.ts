@@ -12,7 +12,7 @@ import { isChatFiller } from '../lexical/index.ts';
 import { declineReason, oppositeFit, typeFit } from './rules.ts';
 import type { Answer, Citation, Engine, Suggestion, Topic } from './types.ts';
 import type { Unit } from './units.ts';
-import { asksInThePast, asksInThePresent, asksWhatItIsCalled, countsTime, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
+import { asksForSeveral, asksInThePast, asksInThePresent, asksWhatItIsCalled, countsTime, clausesOf, isKindNoun, joinList, nameGiven, phraseFact, statedFact, type Clause } from './extract.ts';
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
@@ -451,6 +451,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const held = new Set(ranker.termsOf(owner));
       return wordKnowledge.alternatives(deed).some((alt) => lexicon.analyseKnown(alt.word).terms.some((t) => held.has(t)));
     };
+    // "which hospitals are merging": the article names them, each with the word for what it is.
+    const listed = kind === 'other' ? classMembers(analysis, close.slice(0, 2).map((m) => m.owner)) : undefined;
+    if (listed) return { ...sentenceAnswer(question, close[0]!, `${joinList(listed.names)}.`, notice), citations: citationsOf(listed.cite) };
     for (const match of close) {
       const passage = sentences[match.owner]!;
       if (!speaksAsAsked(match.owner) || !doesDeed(match.owner)) continue;
@@ -489,6 +492,32 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
+  }
+
+  /** Names holding the plural noun a "which hospitals..." question asks about, from these sentences and the ones after. */
+  function classMembers(analysis: Analysis, owners: readonly number[]): { names: string[]; cite: string[] } | undefined {
+    if (!asksForSeveral(analysis.words)) return undefined;
+    const at = analysis.words.findIndex((w) => w === 'which' || w === 'what');
+    const noun = at >= 0 ? analysis.words[at + 1] : undefined;
+    if (noun === undefined || isStopword(noun)) return undefined;
+    const wanted = stem(noun);
+    const askedIds = new Set(analysis.entities.map((e) => e.key.slice(1)));
+    const names: string[] = [];
+    const cite: string[] = [];
+    const looked = new Set<number>();
+    for (const owner of owners)
+      for (const i of [owner, owner + 1]) {
+        if (looked.has(i) || !sentences[i] || sentences[i]!.paragraph !== sentences[owner]!.paragraph) continue;
+        looked.add(i);
+        const found = spansOf[i]!.filter(
+          (sp) => NAME_SPANS.has(sp.kind) && !(sp.entityId && askedIds.has(sp.entityId)) && words(sp.text).some((w) => stem(w) === wanted),
+        );
+        const fresh = found.map((sp) => sp.text).filter((n) => !names.includes(n));
+        if (fresh.length === 0) continue;
+        names.push(...fresh);
+        cite.push(sentences[i]!.id);
+      }
+    return names.length >= 2 ? { names, cite: [...new Set([sentences[owners[0]!]!.id, ...cite])].slice(0, THRESHOLDS.maxCitations) } : undefined;
   }
 
   function sentenceAnswer(question: string, match: SentenceMatch, answer: string, notice?: string): Answer {
