@@ -375,7 +375,13 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
           : analysis.kind;
     // "what country is Valdés from", "what year did they meet": the word for the kind of answer is
     // found by the fact the sentence must state, not by the sentence's wording.
-    const typed = TYPED_BY_SPAN.has(kind) ? analysis.terms.filter((t) => !isKindNoun(t, kind)) : analysis.terms;
+    // "what does Putin say about X": who speaks is checked below; the sentence need not say "said".
+    const speechTerms = new Set(analysis.words.filter((w) => SPEECH_WORD.test(w)).map(stem));
+    const typed = TYPED_BY_SPAN.has(kind)
+      ? analysis.terms.filter((t) => !isKindNoun(t, kind))
+      : kind === 'other'
+        ? analysis.terms.filter((t) => !speechTerms.has(t))
+        : analysis.terms;
     const ranked = ranker.rank(typed.length > 0 && typed.length < analysis.terms.length ? { ...analysis, terms: typed } : analysis);
     const best = ranked[0];
     // A question that shares nothing with the article but through synonyms is about something else.
@@ -422,6 +428,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // "what did the Shetland council say": a sentence that quotes someone else is no answer.
     const said = analysis.words.findIndex((w) => SPEECH_WORD.test(w));
     const subject = said < 0 ? [] : analysis.words.slice(0, said).filter((w) => !isStopword(w) && !/^(?:the|he|she|they)$/.test(w)).map(stem);
+    const subjectTerms = said < 0 ? [] : [...subject, ...lexicon.analyseKnown(analysis.words.slice(0, said).join(' ')).terms];
     const speaksAsAsked = (owner: number) => {
       if (subject.length === 0) return true;
       const fact = speakers[owner] === undefined ? undefined : factById.get(speakers[owner]!);
@@ -429,7 +436,9 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         // "The Royal College of Nursing warned that...": no person speaks, so the clause that speaks must name them.
         const text = sentences[owner]!.text;
         const speaking = clauses[owner]!.find((c) => SPEECH_VERB.test(text.slice(c.start, c.end)));
-        return speaking !== undefined && subject.some((t) => speaking.terms.has(t));
+        // "The Russian President also referred to...": no one else is said to speak, and it is about them.
+        const about = speaking?.terms ?? new Set(ranker.termsOf(owner));
+        return subjectTerms.some((t) => about.has(t));
       }
       const role = words(fact.role ?? '').filter((w) => !isStopword(w));
       // "the MD" for "the managing director".
