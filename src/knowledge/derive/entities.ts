@@ -113,10 +113,16 @@ export function gatherEntities(located: readonly Located[]): { table: EntityTabl
   const ordered = [...located].sort((a, b) => rank(a) - rank(b));
   // "Ms Marsh-Okafor" later makes "Helen Marsh-Okafor" a person.
   const surnames = new Set(located.filter((at) => at.candidate.kind === 'person' && !at.candidate.text.includes(' ')).map((at) => nameKey(at.candidate.text)));
+  // "Ewan Rossi ... Rossi, 58, signed": a full name whose last word the article also uses alone is a
+  // person's; organisations are not called by their last word.
+  const alone = new Set(located.filter((at) => !at.candidate.text.includes(' ')).map((at) => nameKey(at.candidate.text)));
   for (const at of ordered) {
     const c = at.candidate;
     const words = c.text.split(/\s+/);
     if (!c.kind && words.length >= 2 && words.length <= 4 && surnames.has(nameKey(words.at(-1)!))) c.kind = 'person';
+    if (!c.kind && words.length >= 2 && words.length <= 3 && alone.has(nameKey(words.at(-1)!)) && !words.some((w) => /^\p{Ll}/u.test(w))) c.kind = 'person';
+    // "built by Calder Marine": who does what the sentence says is done.
+    if (!c.kind && words.length >= 2 && words.length <= 4 && c.before === 'by') c.kind = 'organisation';
     if (!c.kind) continue;
     if (c.kind === 'person' && c.text.split(/\s+/).length === 1) continue;
     resolved.set(at, table.add(c.kind, at));
