@@ -463,9 +463,18 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     // "which hospitals are merging": the article names them, each with the word for what it is.
     const listed = kind === 'other' ? classMembers(analysis, close.slice(0, 2).map((m) => m.owner)) : undefined;
     if (listed) return { ...sentenceAnswer(question, close[0]!, `${joinList(listed.names)}.`, notice), citations: citationsOf(listed.cite) };
+    // "what did X say about the museum": what the question is about must be in the sentence,
+    // not only who speaks.
+    const topic = topicTerms(analysis, said);
+    const holdsTopic = (owner: number) => {
+      if (topic.length === 0) return true;
+      const held = new Set([...ranker.termsOf(owner), ...(contextOf[owner] ?? [])]);
+      const variants = asked.variants;
+      return topic.some((t) => (variants.get(t) ?? [t]).some((v) => held.has(v)));
+    };
     for (const match of close) {
       const passage = sentences[match.owner]!;
-      if (!speaksAsAsked(match.owner) || !doesDeed(match.owner)) continue;
+      if (!speaksAsAsked(match.owner) || !doesDeed(match.owner) || !holdsTopic(match.owner)) continue;
       // "how much does one MRI scanner cost": an amount in a sentence that never names the MRI is another's.
       if (kind === 'number' && nameTerms.some((t) => !ranker.termsOf(match.owner).includes(t) && !contextOf[match.owner]?.has(t))) continue;
       // "which other companies apart from BT": a sentence that names no one else does not say.
@@ -501,6 +510,16 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
+  }
+
+  /** The terms of what "what did Y say about X" is about. */
+  function topicTerms(analysis: Analysis, said: number): string[] {
+    const w = analysis.words;
+    const about = said >= 0 ? w.indexOf('about', said) : -1;
+    if (about < 0) return [];
+    const terms = lexicon.analyseKnown(w.slice(about + 1).filter((x) => !isStopword(x)).join(' ')).terms;
+    // Someone spoken about may be "he" or a first name in the quote; a thing is named.
+    return terms.filter((t) => analysis.terms.includes(t) && ranker.isStrong(t) && ranker.has(t) && !ranker.isName(t));
   }
 
   /** Names holding the plural noun a "which hospitals..." question asks about, from these sentences and the ones after. */
@@ -579,7 +598,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
 }
 
 /** Questions whose answer is a span of a kind the sentence must hold: a date, a place, a name. */
-const TYPED_BY_SPAN: ReadonlySet<string> = new Set(['date', 'duration', 'place', 'person', 'organisation']);
+const TYPED_BY_SPAN: ReadonlySet<string> = new Set(['age', 'date', 'duration', 'place', 'person', 'organisation']);
 
 const FUTURE_CLAUSE = /\b(?:will|shall|due to|expected to|plans? to|planned|scheduled|upcoming|is to|are to|hopes? to|set to)\b/i;
 /** Words that ask what someone is or does, and nothing else. */

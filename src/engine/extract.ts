@@ -57,7 +57,7 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 );
 /** Whether a term names the kind of answer asked for ("year", "country") rather than what happened. */
 export function isKindNoun(term: string, kind?: QuestionKind): boolean {
-  return KIND_NOUNS.has(term) || ((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(term.replace(/^~/, '')));
+  return KIND_NOUNS.has(term) || ((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(term.replace(/^~/, ''))) || (kind === 'age' && /^(?:old|ag)$/.test(term));
 }
 
 const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'previous', 'previously', 'before']);
