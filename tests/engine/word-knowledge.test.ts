@@ -33,6 +33,18 @@ describe('general English as the engine sees it', () => {
     expect(ENGLISH.placeFits('Russia', 'country')).toBe(true);
   });
 
+  it('GIVEN a verb THEN its irregular forms are as sure as its base form', () => {
+    const credit = (word: string, alt: string) => ENGLISH.alternatives(word).find((a) => a.word === alt)?.credit;
+    expect(credit('building', 'built')).toBe(0.95);
+    expect(credit('sell', 'sold')).toBe(0.95);
+    expect(credit('go', 'went')).toBe(0.95);
+  });
+
+  it('GIVEN "how many countries" THEN countries are places, though WordNet also files them as groups', () => {
+    expect(ENGLISH.kindsOf('countries')).toEqual(['place']);
+    expect(ENGLISH.kindsOf('cities')).toEqual(['place']);
+  });
+
   it('GIVEN no word knowledge THEN nothing is ordinary and nothing has alternatives', () => {
     expect(NO_WORD_KNOWLEDGE.isOrdinary('city')).toBe(false);
     expect(NO_WORD_KNOWLEDGE.alternatives('city')).toEqual([]);
