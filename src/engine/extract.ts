@@ -375,6 +375,15 @@ export function statedFact(
       return { text: joinList(distinct.map((c) => c.text)), start: first.start, end: last.end };
     }
     const best = closest(candidates, near);
+    // "started by the Irish government and the Massachusetts Institute of Technology": both did it.
+    if (names) {
+      const joined = [best];
+      for (const c of distinct) {
+        const last = joined[joined.length - 1]!;
+        if (c.start > last.end && /^\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?$/.test(sentence.slice(last.end, c.start))) joined.push(c);
+      }
+      if (joined.length > 1) return { text: joinList(joined.map((c) => c.text)), start: best.start, end: joined[joined.length - 1]!.end };
+    }
     if (k === 'person') return withApposition(sentence, best);
     if (k === 'number') return withUnit(sentence, best);
     return { text: best.text, start: best.start, end: best.end };

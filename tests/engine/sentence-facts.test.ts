@@ -86,6 +86,10 @@ describe('sentence answers that state the fact', () => {
     answers('which harbours will close', /Kelby Harbour and Strand Harbour/, 'p3.s2');
   });
 
+  it('GIVEN names joined by "and" THEN all of them answer', () => {
+    answers('where are the fishing crews from', /^Iceland, Norway and Denmark\.$/, 'p6.s2');
+  });
+
   it('GIVEN a company after "built by" THEN "who is building it" names the company', () => {
     answers('who is building the terminal', /Calder Marine/, 'p1.s2');
   });
