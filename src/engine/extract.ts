@@ -57,6 +57,8 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 );
 /** Whether a term names the kind of answer asked for ("year", "country") rather than what happened. */
 export function isKindNoun(term: string, kind?: QuestionKind): boolean {
+  // A concept key ("~people") stands for its canonical word.
+  if (term.startsWith('~') && !term.includes('_') && KIND_NOUNS.has(stem(term.slice(1)))) return true;
   return KIND_NOUNS.has(term) || ((kind === 'duration' || kind === 'age') && DURATION_VERBS.has(term.replace(/^~/, ''))) || (kind === 'age' && /^(?:old|ag)$/.test(term));
 }
 
