@@ -89,7 +89,6 @@ export const GENERAL_SYNONYMS: readonly (readonly string[])[] = Object.freeze([
   ['educational', 'education', 'schooling'],
   ['youth', 'young people', 'youngsters'],
   ['sports', 'sport', 'athletes', 'sporting'],
-  ['confidence', 'trust', 'mutual trust'],
   ['mutual understanding', 'understanding each other'],
   ['communication', 'communications', 'contact', 'dialogue'],
   ['increase', 'boost', 'expand', 'grow', 'growth', 'strengthen', 'deepen', 'step up'],
