@@ -54,15 +54,18 @@ let fingerprint: string | undefined;
  * the NLP packages it tags with. Any edit to the deriver gives another key.
  */
 export function deriverFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
   const own = fileURLToPath(import.meta.url);
-  const dir = dirname(own);
-  const hash = createHash('sha256').update(`format ${FORMAT}\0`);
-  for (const name of readdirSync(dir).filter((f) => extname(f) === extname(own)).sort())
-    hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
-  for (const name of ['wink-nlp', 'wink-eng-lite-web-model']) hash.update(`${packageVersion(name)}\0`);
-  fingerprint = hash.digest('hex');
+  fingerprint ??= codeFingerprint(dirname(own), extname(own), ['wink-nlp', 'wink-eng-lite-web-model']);
   return fingerprint;
+}
+
+/** A hash of the name and content of every `ext` file in `dir`, and of the versions of `packages`. */
+export function codeFingerprint(dir: string, ext: string, packages: readonly string[]): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\0`);
+  for (const name of readdirSync(dir).filter((f) => extname(f) === ext).sort())
+    hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+  for (const name of packages) hash.update(`${packageVersion(name)}\0`);
+  return hash.digest('hex');
 }
 
 /** The deriver's input is the article's sentences: their ids, paragraphs and text. */
