@@ -1,4 +1,4 @@
-import { loadConfig, loadDotenv, type Config } from './config.ts';
+import { DEFAULTS, loadConfig, loadDotenv, type Config } from './config.ts';
 import { folderProblem } from './cli/setup.ts';
 import { loadDeployConfig, type DeployConfig } from './deploy-config.ts';
 import { createLiveEngine, KnowledgeLoadError, formatProblem, type LiveEngine } from './engine/live.ts';
@@ -30,7 +30,7 @@ export async function loadEngine(config: Config, log: Logger): Promise<LiveEngin
   const missing = await folderProblem(config.knowledgeDir, 'KNOWLEDGE_DIR');
   if (missing !== undefined) fail(missing);
   try {
-    const live = await createLiveEngine(config.knowledgeDir);
+    const live = await createLiveEngine(config.knowledgeDir, { derivedCacheDir: config.dataDir ?? DEFAULTS.dataDir });
     const { version, loadedAt } = live.current().knowledge;
     log.info(`knowledge version ${version} loaded from ${config.knowledgeDir} at ${loadedAt.toISOString()}`);
     return live;

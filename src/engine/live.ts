@@ -1,4 +1,6 @@
 import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.ts';
+import { cachedDerivation } from '../knowledge/derive/cache.ts';
+import { deriveOffProcess } from '../knowledge/derive/off-process.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import type { KnowledgeProblem } from '../knowledge/types.ts';
 import { buildEngine } from './engine.ts';
@@ -50,6 +52,12 @@ export interface LiveEngineOptions {
   readonly check?: (dir: string) => Promise<CheckResponse>;
   /** Knowledge whose trial build took longer is refused: the real build would hold up answering as long. */
   readonly maxBuildMs?: number;
+  /**
+   * Where what is derived from the article is cached (DATA_DIR), so a start with an unchanged
+   * article does not load the NLP model, and one with a changed article derives it in a child
+   * process that exits afterwards. Without it, it is derived here, as a one-off run wants.
+   */
+  readonly derivedCacheDir?: string;
 }
 
 /**
@@ -66,10 +74,11 @@ export const MAX_BUILD_MS = 2500;
  * asked for while one waits share it.
  */
 export async function createLiveEngine(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
-  const first = await loadKnowledge(dir);
+  const cacheDir = options.derivedCacheDir;
+  const first = await loadKnowledge(dir, new Date(), cacheDir === undefined ? {} : { derive: cachedDerivation(cacheDir, deriveOffProcess) });
   if (!first.ok) throw new KnowledgeLoadError(first.problems);
   let engine = buildEngine(first.knowledge);
-  const check = options.check ?? ((d: string) => checkOffThread(d));
+  const check = options.check ?? ((d: string) => checkOffThread(d, cacheDir === undefined ? {} : { derivedCacheDir: cacheDir }));
   let last: Promise<unknown> = Promise.resolve();
   let waiting: Promise<RefreshReport> | undefined;
 

@@ -13,6 +13,8 @@ export interface CheckRequest {
   readonly dir: string;
   /** Epoch ms; the knowledge's load time is when the refresh was asked for. */
   readonly loadedAt: number;
+  /** Where derived knowledge is cached (`LiveEngineOptions.derivedCacheDir`). */
+  readonly derivedCacheDir?: string;
 }
 
 export interface CheckResponse {
@@ -58,10 +60,17 @@ function workerSource(entry: URL): { readonly source: URL | string; readonly eva
   return { source: code, eval: true };
 }
 
-export function checkOffThread(dir: string, options: Partial<typeof OFF_THREAD_DEFAULTS> = {}): Promise<CheckResponse> {
+export function checkOffThread(
+  dir: string,
+  options: Partial<typeof OFF_THREAD_DEFAULTS> & { readonly derivedCacheDir?: string } = {},
+): Promise<CheckResponse> {
   const { timeoutMs, maxHeapMb } = { ...OFF_THREAD_DEFAULTS, ...options };
   const entry = workerEntry();
-  const request: CheckRequest = { dir, loadedAt: Date.now() };
+  const request: CheckRequest = {
+    dir,
+    loadedAt: Date.now(),
+    ...(options.derivedCacheDir !== undefined && { derivedCacheDir: options.derivedCacheDir }),
+  };
   const { source, eval: isCode } = workerSource(entry);
   return new Promise<CheckResponse>((resolve, reject) => {
     const worker = new Worker(source, {

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { cachedDerivation } from '../knowledge/derive/cache.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { buildEngine } from './engine.ts';
 import type { CheckRequest, CheckResponse } from './off-thread.ts';
@@ -11,7 +12,9 @@ import type { CheckRequest, CheckResponse } from './off-thread.ts';
 
 const request = workerData as CheckRequest;
 const started = performance.now();
-const result = await loadKnowledge(request.dir, new Date(request.loadedAt));
+// A changed article is derived here, off the main thread; an unchanged one comes from the cache.
+const derive = request.derivedCacheDir === undefined ? {} : { derive: cachedDerivation(request.derivedCacheDir) };
+const result = await loadKnowledge(request.dir, new Date(request.loadedAt), derive);
 const checkMs = performance.now() - started;
 let buildMs: number | undefined;
 let response: CheckResponse;

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseArticle } from './article.ts';
 import { decodeUtf8 } from './decode.ts';
-import { addDerivedKnowledge } from './derive/integrate.ts';
+import type { DerivedKnowledge } from './derive/index.ts';
+import { addDerivedKnowledge, deriveOrNothing } from './derive/integrate.ts';
 import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize, checkPhrasingCount } from './limits.ts';
 import { salvageCited } from './salvage.ts';
 import {
@@ -199,6 +200,19 @@ export interface KnowledgeSources {
 
 /** Pure: builds and cross-checks a knowledge base from file contents, reporting every problem at once. */
 export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new Date()): LoadResult {
+  const checked = checkSources(sources, loadedAt);
+  return checked.ok ? checked.complete(deriveOrNothing(checked.article)) : checked;
+}
+
+/**
+ * Every check of the files, then, once the knowledge derived from the (valid) article is at
+ * hand, the knowledge base: deriving can take its time elsewhere, as loadKnowledge lets it.
+ */
+type CheckedSources =
+  | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] }
+  | { readonly ok: true; readonly article: Article; complete(derived: DerivedKnowledge): LoadResult };
+
+function checkSources(sources: KnowledgeSources, loadedAt: Date): CheckedSources {
   const problems: KnowledgeProblem[] = [];
   // Only the article is needed: without qa.yaml there are no curated questions, without
   // facts.yaml the facts are those derived from the article, without concepts.yaml only the
@@ -255,33 +269,37 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new D
   if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
 
   const article = articleResult.article;
-  const derived = addDerivedKnowledge(article, facts, {
-    suppress,
-    takenIds: new Set(qa.map((e) => e.id)),
-    isValid: (fact) => {
-      const found: KnowledgeProblem[] = [];
-      if (!factEntrySchema.safeParse(fact).success) return false;
-      checkCitations(KNOWLEDGE_FILES.facts, [fact], article, found);
-      checkQuotedText(KNOWLEDGE_FILES.facts, [{ id: fact.id, text: fact.description }], article, found);
-      return found.length === 0;
-    },
-  });
+  return { ok: true, article, complete };
 
-  const hash = createHash('sha256');
-  for (const file of Object.values(KNOWLEDGE_FILES)) hash.update(`${file}\0${sources[file] ?? ''}\0`);
-  return {
-    ok: true,
-    knowledge: {
-      article,
-      qa,
-      facts: derived.facts,
-      derivedFactIds: derived.derivedFactIds,
-      mentions: derived.mentions,
-      concepts,
-      version: hash.digest('hex').slice(0, 12),
-      loadedAt,
-    },
-  };
+  function complete(fromArticle: DerivedKnowledge): LoadResult {
+    const derived = addDerivedKnowledge(article, fromArticle, facts, {
+      suppress,
+      takenIds: new Set(qa.map((e) => e.id)),
+      isValid: (fact) => {
+        const found: KnowledgeProblem[] = [];
+        if (!factEntrySchema.safeParse(fact).success) return false;
+        checkCitations(KNOWLEDGE_FILES.facts, [fact], article, found);
+        checkQuotedText(KNOWLEDGE_FILES.facts, [{ id: fact.id, text: fact.description }], article, found);
+        return found.length === 0;
+      },
+    });
+
+    const hash = createHash('sha256');
+    for (const file of Object.values(KNOWLEDGE_FILES)) hash.update(`${file}\0${sources[file] ?? ''}\0`);
+    return {
+      ok: true,
+      knowledge: {
+        article,
+        qa,
+        facts: derived.facts,
+        derivedFactIds: derived.derivedFactIds,
+        mentions: derived.mentions,
+        concepts,
+        version: hash.digest('hex').slice(0, 12),
+        loadedAt,
+      },
+    };
+  }
 }
 
 /** Sizes first: nothing too big is parsed. */
@@ -310,8 +328,16 @@ async function readOptional(path: string, file: string): Promise<string | Knowle
   }
 }
 
+export interface LoadOptions {
+  /**
+   * What is derived from the article, asked for only once every file has passed its checks;
+   * by default derived here, at once. It must give what `deriveOrNothing` gives.
+   */
+  readonly derive?: (article: Article) => Promise<DerivedKnowledge>;
+}
+
 /** Reads `dir` and builds the knowledge base; an unreadable file is a problem, not a crash. */
-export async function loadKnowledge(dir: string, loadedAt: Date = new Date()): Promise<LoadResult> {
+export async function loadKnowledge(dir: string, loadedAt: Date = new Date(), options: LoadOptions = {}): Promise<LoadResult> {
   const sources: Record<string, string> = {};
   const problems: KnowledgeProblem[] = [];
   await Promise.all(
@@ -326,7 +352,9 @@ export async function loadKnowledge(dir: string, loadedAt: Date = new Date()): P
     }),
   );
   if (problems.length > 0) return { ok: false, problems };
-  return buildKnowledge(sources, loadedAt);
+  if (options.derive === undefined) return buildKnowledge(sources, loadedAt);
+  const checked = checkSources(sources, loadedAt);
+  return checked.ok ? checked.complete(await options.derive(checked.article)) : checked;
 }
 
 export type { KnowledgeBase };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { createLiveEngine, KnowledgeLoadError, type LiveEngine, type RefreshReport } from '../../src/engine/live.ts';
 import type { CheckResponse } from '../../src/engine/off-thread.ts';
+import { DERIVED_CACHE_FILE, derivedKey } from '../../src/knowledge/derive/cache.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { copyKnowledge } from '../support/knowledge.ts';
 
@@ -247,5 +248,43 @@ describe('the build on the main thread', () => {
     const report = okReport(await live.refresh());
     expect(report.timings?.checkMs).toBeGreaterThanOrEqual(0);
     expect(report.timings?.mainThreadMs).toBeGreaterThan(0);
+  });
+});
+
+describe('with a cache of derived knowledge (DATA_DIR)', () => {
+  const cacheDir = () => join(dir, '..', 'data');
+
+  it('starts with the same knowledge as without, and a second start reads it from the cache', async () => {
+    const plain = (await createLiveEngine(dir)).current().knowledge;
+    const first = (await createLiveEngine(dir, { derivedCacheDir: cacheDir() })).current().knowledge;
+    const cached = JSON.parse(await readFile(join(cacheDir(), DERIVED_CACHE_FILE), 'utf8')) as { key: string };
+    const second = (await createLiveEngine(dir, { derivedCacheDir: cacheDir() })).current().knowledge;
+    for (const k of [first, second]) {
+      expect(k.facts).toStrictEqual(plain.facts);
+      expect(k.mentions).toStrictEqual(plain.mentions);
+      expect(k.derivedFactIds).toStrictEqual(plain.derivedFactIds);
+      expect(k.version).toBe(plain.version);
+    }
+    expect(cached.key).toBe(derivedKey(first.article));
+  });
+
+  it('a refresh that changes the article derives it again, and the next start finds it cached', async () => {
+    const live = await createLiveEngine(dir, { derivedCacheDir: cacheDir() });
+    await appendFile(join(dir, 'article.md'), `\n\n${ZEBRA_PARAGRAPH}\n`);
+    const report = okReport(await live.refresh());
+    expect(report.added).toContain('passage:p5.s1');
+    const file = JSON.parse(await readFile(join(cacheDir(), DERIVED_CACHE_FILE), 'utf8')) as { key: string };
+    expect(file.key).toBe(derivedKey(live.current().knowledge.article));
+    expect(live.current().knowledge.mentions).toStrictEqual((await createLiveEngine(dir)).current().knowledge.mentions);
+  });
+
+  it('a refresh that finds article.md broken keeps the old knowledge and the old cache', async () => {
+    const live = await createLiveEngine(dir, { derivedCacheDir: cacheDir() });
+    const before = await readFile(join(cacheDir(), DERIVED_CACHE_FILE), 'utf8');
+    await writeFile(join(dir, 'article.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
+    const report = await live.refresh();
+    expect(report.ok).toBe(false);
+    expect(live.current().ask('who heads roscosmos').found).toBe(true);
+    expect(await readFile(join(cacheDir(), DERIVED_CACHE_FILE), 'utf8')).toBe(before);
   });
 });

@@ -1,9 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildKnowledge, loadKnowledge, type KnowledgeSources } from '../../src/knowledge/loader.ts';
-import type { KnowledgeBase, KnowledgeProblem, LoadResult } from '../../src/knowledge/types.ts';
+import { deriveOrNothing } from '../../src/knowledge/derive/integrate.ts';
+import type { Article, KnowledgeBase, KnowledgeProblem, LoadResult } from '../../src/knowledge/types.ts';
 import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
 
 /*
@@ -363,5 +365,29 @@ describe('every problem of every entry at once', () => {
     const broken = { ...EPSILON, kind: 'alien', description: 'He said “we came in peace”.' };
     const messages = problemsOf(buildKnowledge(sources({ facts: [broken] }))).map((p) => `${p.entry}: ${p.message}`);
     expect(messages).toEqual([expect.stringMatching(/^epsilon: kind: /), 'epsilon: quotes “we came in peace”, which is not word for word in the article']);
+  });
+});
+
+describe('loadKnowledge with a deriver of its own', () => {
+  it('asks it only once every file passed its checks, and gives the knowledge the default deriver gives', async () => {
+    const asked: number[] = [];
+    const derive = async (a: Article) => {
+      asked.push(a.sentences.length);
+      return deriveOrNothing(a);
+    };
+    const at = new Date(0);
+    const own = await loadKnowledge(KNOWLEDGE_DIR, at, { derive });
+    expect(asked).toHaveLength(1);
+    expect(own).toStrictEqual(await loadKnowledge(KNOWLEDGE_DIR, at));
+
+    const broken = await mkdtemp(join(tmpdir(), 'citebot-loader-'));
+    try {
+      await writeFile(join(broken, 'article.md'), ARTICLE);
+      await writeFile(join(broken, 'qa.yaml'), 'entries: [\n');
+      expect((await loadKnowledge(broken, at, { derive })).ok).toBe(false);
+      expect(asked).toHaveLength(1);
+    } finally {
+      await rm(broken, { recursive: true, force: true });
+    }
   });
 });

@@ -84,7 +84,7 @@ function dropSharedAliases(facts: FactEntry[]): void {
   });
 }
 
-export function deriveKnowledge(article: Article): DerivedKnowledge {
+export function deriveKnowledge(article: Pick<Article, 'sentences'>): DerivedKnowledge {
   const sentences = article.sentences.map((s) => ({ passageId: s.id, paragraph: s.paragraph, text: s.text, tagged: tagSentence(s.text) }));
   const located: Located[] = [];
   const numeric: Mention[] = [];

@@ -1,6 +1,6 @@
 import type { FactEntry } from '../schema.ts';
 import type { Article } from '../types.ts';
-import { deriveKnowledge, type Mention } from './index.ts';
+import { deriveKnowledge, type DerivedKnowledge, type Mention } from './index.ts';
 import { mergeFacts, nameKey } from './merge.ts';
 
 /**
@@ -15,18 +15,22 @@ export interface WithDerived {
   readonly mentions: readonly Mention[];
 }
 
+/** What the article gives, or nothing: derived knowledge only adds to the curated files, so text the tagger cannot take adds nothing. */
+export function deriveOrNothing(article: Pick<Article, 'sentences'>): DerivedKnowledge {
+  try {
+    return deriveKnowledge(article);
+  } catch {
+    return { facts: [], mentions: [] };
+  }
+}
+
+/** `derived` is what `deriveOrNothing` gives for `article`. */
 export function addDerivedKnowledge(
   article: Article,
+  derived: DerivedKnowledge,
   curated: readonly FactEntry[],
   options: { readonly suppress: readonly string[]; readonly takenIds: ReadonlySet<string>; readonly isValid: (fact: FactEntry) => boolean },
 ): WithDerived {
-  let derived: ReturnType<typeof deriveKnowledge>;
-  try {
-    derived = deriveKnowledge(article);
-  } catch {
-    // Derived knowledge only adds to the curated files: text the tagger cannot take adds nothing.
-    derived = { facts: [], mentions: [] };
-  }
   const candidates = derived.facts.filter((f) => !options.takenIds.has(f.id) && options.isValid(f));
   const facts = mergeFacts(curated, candidates, options.suppress);
   const curatedIds = new Set(curated.map((f) => f.id));

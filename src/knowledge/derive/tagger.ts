@@ -1,5 +1,7 @@
-import winkNLP, { type ItemEntity, type ItemToken, type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { ItemEntity, ItemToken, ItsFunction } from 'wink-nlp';
+import type winkNLP from 'wink-nlp';
+import type model from 'wink-eng-lite-web-model';
 
 /**
  * The one place that knows the NLP library: wink-nlp with its light English model tags
@@ -42,9 +44,16 @@ const NUMERIC: Readonly<Record<string, NumericKind>> = {
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
-/** The model takes ~100 ms to load, so it loads on first use, once per process. */
+/**
+ * The model takes ~100 ms and tens of MB to load, so it loads on first use, once per process:
+ * a process that takes derived knowledge from a cache never loads it. Both packages are
+ * CommonJS, so they load synchronously.
+ */
 function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  if (nlp === undefined) {
+    const require = createRequire(import.meta.url);
+    nlp = (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model);
+  }
   return nlp;
 }
 

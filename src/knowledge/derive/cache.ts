@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../types.ts';
+import type { DerivedKnowledge } from './index.ts';
+import { deriveOrNothing } from './integrate.ts';
+
+/**
+ * What the article gives (`deriveOrNothing`), kept in one file under DATA_DIR, so a start with
+ * an unchanged article does not load the NLP model at all. The file is keyed by the sentences
+ * derived from and by the deriver itself (its code and the NLP packages' versions): a change
+ * to either derives again. A missing, unreadable, corrupt or stale file is derived again and
+ * rewritten; one that cannot be written only means deriving again next time.
+ */
+
+export const DERIVED_CACHE_FILE = 'derived-knowledge.json';
+
+/** Bumped when the file's layout changes. */
+const FORMAT = 1;
+
+interface CacheFile {
+  readonly format: number;
+  readonly key: string;
+  /** sha256 of JSON.stringify(derived): a file edited or damaged but still JSON is not trusted. */
+  readonly sum: string;
+  readonly derived: DerivedKnowledge;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return `${name}@${pkg.version}`;
+    } catch {
+      // No package.json here: look further up.
+    }
+    const up = dirname(dir);
+    if (up === dir) return `${name}@unknown`;
+    dir = up;
+  }
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The deriver's identity: every module of this folder (as run: .ts from source, .js built) and
+ * the NLP packages it tags with. Any edit to the deriver gives another key.
+ */
+export function deriverFingerprint(): string {
+  const own = fileURLToPath(import.meta.url);
+  fingerprint ??= codeFingerprint(dirname(own), extname(own), ['wink-nlp', 'wink-eng-lite-web-model']);
+  return fingerprint;
+}
+
+/** A hash of the name and content of every `ext` file in `dir`, and of the versions of `packages`. */
+export function codeFingerprint(dir: string, ext: string, packages: readonly string[]): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\0`);
+  for (const name of readdirSync(dir).filter((f) => extname(f) === ext).sort())
+    hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+  for (const name of packages) hash.update(`${packageVersion(name)}\0`);
+  return hash.digest('hex');
+}
+
+/** The deriver's input is the article's sentences: their ids, paragraphs and text. */
+export function derivedKey(article: Pick<Article, 'sentences'>): string {
+  const sentences = article.sentences.map((s) => [s.id, s.paragraph, s.text]);
+  return sha256(`${deriverFingerprint()}\0${JSON.stringify(sentences)}`);
+}
+
+function isDerived(value: unknown): value is DerivedKnowledge {
+  const v = value as DerivedKnowledge | null;
+  return typeof v === 'object' && v !== null && Array.isArray(v.facts) && Array.isArray(v.mentions);
+}
+
+/** The cached knowledge for `key`, or undefined for a missing, unreadable, corrupt or stale file. */
+export async function readDerivedCache(dataDir: string, key: string): Promise<DerivedKnowledge | undefined> {
+  let parsed: CacheFile;
+  try {
+    parsed = JSON.parse(await readFile(join(dataDir, DERIVED_CACHE_FILE), 'utf8')) as CacheFile;
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || parsed.format !== FORMAT || parsed.key !== key) return undefined;
+  if (!isDerived(parsed.derived) || parsed.sum !== sha256(JSON.stringify(parsed.derived))) return undefined;
+  return parsed.derived;
+}
+
+/**
+ * Written to a file of its own, then renamed over the old one: a reader (another shard
+ * starting at the same time) sees the old file or the new one, never half of one.
+ */
+export async function writeDerivedCache(dataDir: string, key: string, derived: DerivedKnowledge): Promise<void> {
+  const json = JSON.stringify(derived);
+  const file: CacheFile = { format: FORMAT, key, sum: sha256(json), derived };
+  const target = join(dataDir, DERIVED_CACHE_FILE);
+  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(temporary, JSON.stringify(file));
+    await rename(temporary, target);
+  } catch {
+    // A read-only DATA_DIR costs deriving again at the next start, nothing more.
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * A `LoadOptions.derive` that takes the cached knowledge when the key matches and otherwise
+ * derives with `derive` (by default here, at once) and caches what it gave.
+ */
+export function cachedDerivation(
+  dataDir: string,
+  derive: (article: Article) => Promise<DerivedKnowledge> = async (article) => deriveOrNothing(article),
+): (article: Article) => Promise<DerivedKnowledge> {
+  return async (article) => {
+    const key = derivedKey(article);
+    const cached = await readDerivedCache(dataDir, key);
+    if (cached !== undefined) return cached;
+    const derived = await derive(article);
+    await writeDerivedCache(dataDir, key, derived);
+    return derived;
+  };
+}
