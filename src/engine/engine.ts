@@ -326,8 +326,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const presentDate = analysis.kind === 'date' && asksInThePresent(analysis.words);
     // Only matches that could answer or be suggested need ranking.
     const ranked = index
-      .matchUnits(analysis)
-      .filter((m) => m.score >= THRESHOLDS.suggestion)
+      .matchUnits(analysis, { min: THRESHOLDS.suggestion })
       .map((m) => ({
         ...m,
         score:
@@ -386,7 +385,11 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       : kind === 'other'
         ? analysis.terms.filter((t) => !speechTerms.has(t))
         : analysis.terms;
-    const ranked = ranker.rank(typed.length > 0 && typed.length < analysis.terms.length ? { ...analysis, terms: typed } : analysis);
+    // A sentence below every threshold never answers: only the best could be looked at, to be turned down.
+    const ranked = ranker.rank(
+      typed.length > 0 && typed.length < analysis.terms.length ? { ...analysis, terms: typed } : analysis,
+      Math.min(THRESHOLDS.sentence, THRESHOLDS.sentenceFact, THRESHOLDS.sentenceWithUnknown),
+    );
     const best = ranked[0];
     // A question that shares nothing with the article but through synonyms is about something else.
     if (!best || best.matchedDirect === 0) return undefined;

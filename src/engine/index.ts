@@ -44,6 +44,9 @@ export interface Match {
   readonly wordOverlap: number;
 }
 
+/** A light term's postings are left unread only when longer than this many times the candidates'. */
+const SKIP_RATIO = 4;
+
 /** Scores within this of each other count as a tie, decided by the words in common. */
 const TIE = 0.02;
 
@@ -71,8 +74,14 @@ export class KnowledgeIndex {
   /** For a word the knowledge knows (in a synonym list, say) but no entry or sentence uses. */
   readonly #unusedWeight: number;
   readonly #weakStems: ReadonlySet<string>;
-  readonly #unitScratch: { matched: Float64Array; strong: Float64Array };
-  readonly #sentenceScratch: { matched: Float64Array; strong: Float64Array };
+  /** Each unit document's terms as ids, doc d's from `#docTermStart[d]`: what a candidate is scored on. */
+  readonly #termIds = new Map<string, number>();
+  readonly #docTermStart: Int32Array;
+  readonly #docTermIds: Int32Array;
+  /** Unit u's documents are `#ownerDocStart[u]` up to `#ownerDocStart[u + 1]`. */
+  readonly #ownerDocStart: Int32Array;
+  /** Per unit document, while a question is matched: weight matched, strong weight matched, first term held. */
+  readonly #scratch: { matched: Float64Array; strongMatched: Float64Array; firstTerm: Int32Array };
 
   constructor(kb: KnowledgeBase, wordKnowledge: WordKnowledge = NO_WORD_KNOWLEDGE) {
     this.lexicon = new Lexicon(kb, wordKnowledge);
@@ -111,11 +120,25 @@ export class KnowledgeIndex {
       countOnce(terms);
     });
 
-    this.#unitScratch = { matched: new Float64Array(this.#unitDocs.length), strong: new Float64Array(this.#unitDocs.length) };
-    this.#sentenceScratch = {
-      matched: new Float64Array(this.#sentenceDocs.length),
-      strong: new Float64Array(this.#sentenceDocs.length),
-    };
+    this.#docTermStart = new Int32Array(this.#unitDocs.length + 1);
+    let termCount = 0;
+    this.#unitDocs.forEach((doc, d) => {
+      this.#docTermStart[d] = termCount;
+      termCount += doc.terms.length;
+    });
+    this.#docTermStart[this.#unitDocs.length] = termCount;
+    this.#docTermIds = new Int32Array(termCount);
+    this.#unitDocs.forEach((doc, d) => {
+      doc.terms.forEach((t, i) => {
+        let id = this.#termIds.get(t);
+        if (id === undefined) this.#termIds.set(t, (id = this.#termIds.size));
+        this.#docTermIds[this.#docTermStart[d]! + i] = id;
+      });
+    });
+    const size = this.#unitDocs.length;
+    this.#scratch = { matched: new Float64Array(size), strongMatched: new Float64Array(size), firstTerm: new Int32Array(size) };
+    this.#ownerDocStart = new Int32Array(this.units.length + 1).fill(this.#unitDocs.length);
+    for (let d = this.#unitDocs.length - 1; d >= 0; d--) this.#ownerDocStart[this.#unitDocs[d]!.owner] = d;
     const n = this.units.length + this.sentences.length;
     for (const [term, count] of df) this.#idf.set(term, Math.log(1 + n / count));
     this.#unknownWeight = Math.log(1 + n);
@@ -152,9 +175,12 @@ export class KnowledgeIndex {
     return this.#answerTerms[owner] ?? [];
   }
 
-  /** Best-scoring phrasing of each unit that shares a term with the question, in no order: the caller ranks. */
-  matchUnits(analysis: Analysis): Match[] {
-    return this.#match(analysis, this.#unitDocs, this.#unitPostings);
+  /**
+   * Best-scoring phrasing of each unit that shares a term with the question and can matter to
+   * the caller (see MatchOptions), in no order: the caller ranks.
+   */
+  matchUnits(analysis: Analysis, options: MatchOptions = {}): Match[] {
+    return this.#match(analysis, options);
   }
 
 
@@ -177,53 +203,158 @@ export class KnowledgeIndex {
     return this.weight(term) === this.#unknownWeight && !this.#idf.has(term) && !/^[~@]/.test(term);
   }
 
-  #match(analysis: Analysis, docs: readonly Doc[], postings: ReadonlyMap<string, number[]>): Match[] {
+  /**
+   * Candidates come from the postings of the question's heaviest terms, accumulated in the
+   * question's order; once the terms left together weigh too little to lift a text that holds
+   * none of the others to the least score kept, their postings are not read, and they are
+   * looked up in each candidate's own terms instead: a common word's long list costs nothing
+   * when rarer words already decide (max-score pruning).
+   */
+  #match(analysis: Analysis, options: MatchOptions): Match[] {
     const total = this.questionWeight(analysis);
     if (total === 0) return [];
+    const docs = this.#unitDocs;
+    const terms = analysis.terms;
+    const weights = terms.map((t) => this.weight(t));
+    // The article itself is a real subject: "what is this article about".
+    const strong = terms.map((t) => !this.#weakStems.has(t) || ARTICLE_STEMS.has(t));
+    const min = options.min ?? 0;
+    // Heaviest first: a text holding none of the terms from order[p] on scores at most (left[p] / T)^e.
+    const order = terms.map((_, i) => i).filter((i) => this.#unitPostings.has(terms[i]!));
+    order.sort((a, b) => weights[b]! - weights[a]! || a - b);
+    let left = order.reduce((sum, i) => sum + weights[i]!, 0);
+    let read = 0;
+    while (read < order.length && (read === 0 || (left / total) ** QUESTION_COVERAGE_EXPONENT >= min)) left -= weights[order[read++]!]!;
+    const isRead = terms.map(() => false);
+    let candidates = 0;
+    for (let p = 0; p < read; p++) {
+      isRead[order[p]!] = true;
+      candidates += this.#unitPostings.get(terms[order[p]!]!)!.length;
+    }
+    // Looking a term up in every candidate costs more than reading a list not much longer than theirs.
+    for (let p = read; p < order.length; p++)
+      if (this.#unitPostings.get(terms[order[p]!]!)!.length <= SKIP_RATIO * candidates) isRead[order[p]!] = true;
+    const skipped = order.filter((i) => !isRead[i]).sort((a, b) => a - b);
     // Scratch space reused across calls (matching is synchronous, so calls never overlap);
     // cleared below through the list of documents touched.
-    const scratch = docs === this.#unitDocs ? this.#unitScratch : this.#sentenceScratch;
-    const { matched, strong } = scratch;
+    const { matched, strongMatched, firstTerm } = this.#scratch;
     const touched: number[] = [];
-    for (const term of analysis.terms) {
-      const w = this.weight(term);
-      // The article itself is a real subject: "what is this article about".
-      const isStrong = !this.#weakStems.has(term) || ARTICLE_STEMS.has(term);
-      for (const d of postings.get(term) ?? []) {
-        if (matched[d] === 0) touched.push(d);
+    for (let i = 0; i < terms.length; i++) {
+      if (!isRead[i]) continue;
+      const w = weights[i]!;
+      const isStrong = strong[i];
+      for (const d of this.#unitPostings.get(terms[i]!)!) {
+        if (matched[d] === 0) {
+          touched.push(d);
+          firstTerm[d] = i;
+        }
         matched[d]! += w;
-        if (isStrong) strong[d]! += w;
+        if (isStrong) strongMatched[d]! += w;
       }
     }
-    // Best phrasing per owner first; the word overlap is only worth computing for those.
-    const bestDoc = new Map<number, { d: number; score: number; questionCoverage: number; docCoverage: number }>();
+    const ids = skipped.length > 0 ? terms.map((t) => this.#termIds.get(t) ?? -1) : [];
+    const best = new Map<number, Candidate>();
     const totalPower = total ** -QUESTION_COVERAGE_EXPONENT;
     for (const d of touched) {
       const doc = docs[d]!;
-      const m = matched[d]!;
+      let m = matched[d]!;
+      let matchedStrong = strongMatched[d]!;
+      let first = firstTerm[d]!;
+      if (skipped.length > 0 && skipped.some((i) => this.#holds(d, ids[i]!))) {
+        // Summed again in the question's order, with the unread terms it holds: the same sum a full scan makes.
+        [m, matchedStrong, first] = [0, 0, -1];
+        for (let i = 0; i < terms.length; i++) {
+          if (ids[i]! < 0 || !this.#holds(d, ids[i]!)) continue;
+          if (first < 0) first = i;
+          m += weights[i]!;
+          if (strong[i]) matchedStrong += weights[i]!;
+        }
+      }
       const questionCoverage = m / total;
       const docCoverage = doc.weight > 0 ? Math.min(1, m / doc.weight) : 1;
       // discount × (m/T)^e × (m/W)^(1-e) = m × factor / T^e while the text is not fully matched.
       const score =
-        docCoverage < 1
-          ? m * doc.factor * totalPower
-          : doc.discount * questionCoverage ** QUESTION_COVERAGE_EXPONENT;
-      const previous = bestDoc.get(doc.owner);
-      if (!previous || score > previous.score) bestDoc.set(doc.owner, { d, score, questionCoverage, docCoverage });
-    }
-    const questionWords = new Set(analysis.words);
-    const best: Match[] = [];
-    for (const [owner, { d, score, questionCoverage, docCoverage }] of bestDoc) {
-      const doc = docs[d]!;
-      let shared = 0;
-      for (const w of questionWords) if (doc.words.has(w)) shared++;
-      const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
-      best.push({ owner, terms: doc.terms, score, questionCoverage, docCoverage, matched: matched[d]!, matchedStrong: strong[d]!, wordOverlap });
+        docCoverage < 1 ? m * doc.factor * totalPower : doc.discount * questionCoverage ** QUESTION_COVERAGE_EXPONENT;
+      const c = best.get(doc.owner);
+      if (!c) {
+        best.set(doc.owner, { d, first, score, questionCoverage, docCoverage, matched: m, matchedStrong, placeFirst: first, placeD: d });
+        continue;
+      }
+      // The text met first (in the question's term order, then by document) wins a tie, and places its unit.
+      if (first < c.placeFirst || (first === c.placeFirst && d < c.placeD)) {
+        c.placeFirst = first;
+        c.placeD = d;
+      }
+      if (score > c.score || (score === c.score && (first < c.first || (first === c.first && d < c.d))))
+        best.set(doc.owner, { d, first, score, questionCoverage, docCoverage, matched: m, matchedStrong, placeFirst: c.placeFirst, placeD: c.placeD });
     }
     for (const d of touched) {
       matched[d] = 0;
-      strong[d] = 0;
+      strongMatched[d] = 0;
     }
-    return best;
+    const questionWords = new Set(analysis.words);
+    const kept: Candidate[] = [];
+    for (const [owner, c] of best) {
+      if (c.score < min) continue;
+      kept.push(c);
+      // A text of the unit holding only unread terms may come before the ones read.
+      for (const i of skipped) {
+        if (i > c.placeFirst) break;
+        const d = firstAtLeast(this.#unitPostings.get(terms[i]!)!, this.#ownerDocStart[owner]!);
+        if (d !== undefined && d < this.#ownerDocStart[owner + 1]! && (i < c.placeFirst || d < c.placeD)) {
+          c.placeFirst = i;
+          c.placeD = d;
+        }
+      }
+    }
+    // In the order a scan of every term's postings meets the units, as ranking has always seen
+    // them: with every posting read, the order they were met in here.
+    if (skipped.length > 0) kept.sort((a, b) => a.placeFirst - b.placeFirst || a.placeD - b.placeD);
+    return kept.map((c) => {
+      const doc = docs[c.d]!;
+      let shared = 0;
+      for (const w of questionWords) if (doc.words.has(w)) shared++;
+      const wordOverlap = (2 * shared) / (questionWords.size + doc.words.size || 1);
+      const { score, questionCoverage, docCoverage, matched: m, matchedStrong } = c;
+      return { owner: doc.owner, terms: doc.terms, score, questionCoverage, docCoverage, matched: m, matchedStrong, wordOverlap };
+    });
   }
+
+  /** Whether unit document d holds the term with this id. */
+  #holds(d: number, id: number): boolean {
+    for (let j = this.#docTermStart[d]!, end = this.#docTermStart[d + 1]!; j < end; j++) if (this.#docTermIds[j] === id) return true;
+    return false;
+  }
+}
+
+/** The first entry of an ascending list that is at least `x`. */
+function firstAtLeast(list: readonly number[], x: number): number | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
+}
+
+interface Candidate {
+  d: number;
+  /** The first of the question's terms the text holds. */
+  first: number;
+  score: number;
+  questionCoverage: number;
+  docCoverage: number;
+  matched: number;
+  matchedStrong: number;
+  /** The unit's text met first (by first term, then by document): where the unit stands in the output. */
+  placeFirst: number;
+  placeD: number;
+}
+
+/** What the caller of KnowledgeIndex#matchUnits will do with the matches, so it reads only the postings that can matter. */
+export interface MatchOptions {
+  /** Matches scoring less are of no use to the caller: left out. */
+  readonly min?: number;
 }

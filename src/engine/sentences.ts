@@ -198,8 +198,8 @@ export class SentenceRanker {
     return new Map(this.#slots(analysis).map((slot) => [slot.term, [slot.term, ...slot.alternatives.filter(([, c]) => c >= FORM_CREDIT).map(([t]) => t)]]));
   }
 
-  /** Every sentence that shares a term with the question, best first. */
-  rank(analysis: Analysis): SentenceMatch[] {
+  /** Every sentence that shares a term with the question and scores at least `min`, best first. */
+  rank(analysis: Analysis, min = 0): SentenceMatch[] {
     const slots = this.#slots(analysis);
     const total = slots.reduce((sum, s) => sum + s.weight, 0);
     if (total === 0) return [];
@@ -225,6 +225,7 @@ export class SentenceRanker {
       }
     }
     return [...matched]
+      .filter(([, { m }]) => m / total >= min)
       .map(([owner, { m, strong, direct, event, shared }]) => ({
         owner,
         score: m / total,
