@@ -10,8 +10,8 @@ import { exitOnStopSignals } from './stop-signals.ts';
  * terminal. stdout is left to the terminal chat; everything else goes to stderr.
  */
 
-async function runBot(config: Config, deploy: DeployConfig, loaded: LiveEngine, log: Logger): Promise<void> {
-  const { startBot, BotStartError } = await import('./discord/bot.ts');
+async function runBot(config: Config, deploy: DeployConfig, loaded: LiveEngine, log: Logger, botModule: Promise<typeof import('./discord/bot.ts')>): Promise<void> {
+  const { startBot, BotStartError } = await botModule;
   const { restThroughProxy, singleProcessShards } = await import('./discord/shard-options.ts');
   const { metrics, live } = await serveMetrics(deploy, loaded, log, true);
   let stop: (() => Promise<void>) | undefined;
@@ -43,9 +43,13 @@ async function main(): Promise<void> {
   // One failed request must not take every conversation down with it.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
+  // discord.js takes a while to load: its files are read while the knowledge is.
+  const botModule = chat ? undefined : import('./discord/bot.ts');
+  // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+  botModule?.catch(() => undefined);
   const live = await loadEngine(config, log);
-  if (!chat) {
-    await runBot(config, deploy, live, log);
+  if (botModule) {
+    await runBot(config, deploy, live, log, botModule);
     return;
   }
   const { runTerminalChat } = await import('./cli/chat.ts');
