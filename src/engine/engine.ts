@@ -414,7 +414,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     for (const w of analysis.words) {
       const t = stem(w);
       if (isStopword(w) || ranker.has(t) || !analysis.terms.includes(t) || !wordKnowledge.kindsOf(w).includes('person')) continue;
-      const alts = wordKnowledge.alternatives(w).flatMap((alt) => lexicon.analyseKnown(alt.word).terms).filter((a) => ranker.has(a) && !ranker.isName(a));
+      const alts = articleForms(w).filter((a) => !ranker.isName(a));
       if (alts.length > 0) roleAlternatives.set(t, alts);
     }
     const holdsRole = (owner: number) => [...roleAlternatives.values()].some((alts) => alts.some((a) => ranker.termsOf(owner).includes(a)));
@@ -465,7 +465,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const doesDeed = (owner: number) => {
       if (deed === undefined) return true;
       const held = new Set(ranker.termsOf(owner));
-      return wordKnowledge.alternatives(deed).some((alt) => lexicon.analyseKnown(alt.word).terms.some((t) => held.has(t)));
+      return articleForms(deed).some((t) => held.has(t));
     };
     // "which hospitals are merging": the article names them, each with the word for what it is.
     const listed = kind === 'other' ? classMembers(analysis, close.slice(0, 2).map((m) => m.owner)) : undefined;
@@ -517,6 +517,11 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     )
       return sentenceAnswer(question, first, sentences[first.owner]!.text, notice);
     return undefined;
+  }
+
+  /** The article's terms for any form of a word or other word for it (all credits): "won" -> "win", "manager" -> "coach". */
+  function articleForms(word: string): string[] {
+    return wordKnowledge.alternatives(word).flatMap((alt) => lexicon.analyseKnown(alt.word).terms).filter((t) => ranker.has(t));
   }
 
   /** The terms of what "what did Y say about X" is about. */

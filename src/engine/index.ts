@@ -5,6 +5,7 @@ import { Lexicon, stem, type Analysis } from './lexicon.ts';
 import { scriptOf } from './normalise.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
+import { lowerBound } from './sorted.ts';
 
 /** Weak words count the same little whether the knowledge uses them or not. */
 const WEAK_WEIGHT = 0.5;
@@ -329,14 +330,7 @@ export class KnowledgeIndex {
 
 /** The first entry of an ascending list that is at least `x`. */
 function firstAtLeast(list: readonly number[], x: number): number | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo];
+  return list[lowerBound(list, x)];
 }
 
 interface Candidate {

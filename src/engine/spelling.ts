@@ -1,3 +1,4 @@
+import { lowerBound } from './sorted.ts';
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -105,15 +106,7 @@ export class SpellingCorrector {
 
   /** The first position in the index at or past `value`. */
   #lowerBound(value: number): number {
-    const index = this.#byDeletion;
-    let lo = 0;
-    let hi = index.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (index[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.#byDeletion, value);
   }
 
   /** The known word this one was most likely meant to be, or undefined when none is close enough. */
