@@ -141,9 +141,14 @@ const KIND_PREFIXES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['person', ['누구', '누가']],
 ];
 
+/** The first word of every kind phrase: a question holding none of them asks for no kind by phrase. */
+const KIND_PHRASE_STARTS: ReadonlySet<string> = new Set(KIND_PHRASES.flatMap(([, phrases]) => phrases.map((p) => p.split(' ')[0]!)));
+
 export function questionKind(wordList: readonly string[]): QuestionKind {
-  const text = ` ${wordList.join(' ')} `;
-  for (const [kind, phrases] of KIND_PHRASES) if (phrases.some((p) => text.includes(` ${p} `))) return kind;
+  if (wordList.some((w) => KIND_PHRASE_STARTS.has(w))) {
+    const text = ` ${wordList.join(' ')} `;
+    for (const [kind, phrases] of KIND_PHRASES) if (phrases.some((p) => text.includes(` ${p} `))) return kind;
+  }
   for (const [kind, prefixes] of KIND_PREFIXES)
     if (wordList.some((w) => prefixes.some((p) => w.startsWith(p)))) return kind;
   return 'other';

@@ -44,8 +44,17 @@ export interface Analysis {
   readonly unknownOffice?: string;
 }
 
+/** Most stems remembered: a word's stem never changes, and the same few thousand words recur. */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
 export function stem(word: string): string {
-  return scriptOf(word) === 'latin' && !/\p{N}/u.test(word) ? stemmer(word) : word;
+  let s = stemCache.get(word);
+  if (s !== undefined) return s;
+  s = scriptOf(word) === 'latin' && !/\p{N}/u.test(word) ? stemmer(word) : word;
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, s);
+  return s;
 }
 
 const entityKey = (id: string) => `@${id}`;
@@ -64,6 +73,9 @@ export class Lexicon {
   readonly #single = new Map<string, string[]>();
   readonly #phrases = new Map<string, string[]>();
   readonly #wordPhrases = new Map<string, string[]>();
+  /** Per word that starts a phrase of #wordPhrases / #phrases, its longest phrase's length: other words start none. */
+  readonly #wordPhraseStarts = new Map<string, number>();
+  readonly #phraseStarts = new Map<string, number>();
   readonly #speech = new Set<string>();
   readonly #entities = new Map<string, EntityInfo>();
   readonly #frequency = new Map<string, number>();
@@ -177,6 +189,10 @@ export class Lexicon {
       const list = map.get(k);
       if (list) list.push(key);
       else map.set(k, [key]);
+      const parts = k.split(' ');
+      if (parts.length < 2) return;
+      const starts = map === this.#wordPhrases ? this.#wordPhraseStarts : this.#phraseStarts;
+      starts.set(parts[0]!, Math.max(starts.get(parts[0]!) ?? 0, parts.length));
     };
     if (all.length === 1) {
       put(replaceSingle && !isStopword(all[0]!) ? this.#single : this.#phrases, all[0]!);
@@ -273,7 +289,8 @@ export class Lexicon {
     const allStems = fixedAll.map(stem);
     let contentBefore = 0;
     for (let i = 0; i < allStems.length; i++) {
-      for (let len = Math.min(MAX_PHRASE, allStems.length - i); len >= 2; len--) {
+      const longest = this.#wordPhraseStarts.get(allStems[i]!) ?? 0;
+      for (let len = Math.min(longest, allStems.length - i); len >= 2; len--) {
         for (const key of this.#wordPhrases.get(allStems.slice(i, i + len).join(' ')) ?? []) {
           add(key);
           noteEntity(key, contentBefore);
@@ -282,7 +299,8 @@ export class Lexicon {
       if (!isStopword(fixedAll[i]!)) contentBefore++;
     }
     for (let i = 0; i < stems.length; i++) {
-      for (let len = Math.min(MAX_PHRASE, stems.length - i); len >= 2; len--) {
+      const longest = this.#phraseStarts.get(stems[i]!) ?? 0;
+      for (let len = Math.min(longest, stems.length - i); len >= 2; len--) {
         const keys = this.#phrases.get(stems.slice(i, i + len).join(' '));
         if (keys)
           for (const key of keys) {

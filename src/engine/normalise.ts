@@ -88,11 +88,13 @@ export function words(text: string): string[] {
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-');
-  t = t.replace(/\b(?:\p{L}\.){2,}(?!\p{L})/gu, (m) => m.replace(/\./g, ''));
-  for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  // Each rewrite below needs a character most texts lack: checking for it first is far cheaper.
+  if (t.includes('.')) t = t.replace(/\b(?:\p{L}\.){2,}(?!\p{L})/gu, (m) => m.replace(/\./g, ''));
+  if (t.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   // "the us" and "us government" name a country, not the pronoun, which is a stopword.
-  t = t.replace(/\bthe us\b/g, 'the usa').replace(/\bus (?=government|president|officials|administration|reaction|response|side|army|military)/g, 'usa ');
-  t = t.replace(/\btl;?dr\b/g, 'tldr');
+  if (t.includes('us ') || t.endsWith('us'))
+    t = t.replace(/\bthe us\b/g, 'the usa').replace(/\bus (?=government|president|officials|administration|reaction|response|side|army|military)/g, 'usa ');
+  if (t.includes('tl')) t = t.replace(/\btl;?dr\b/g, 'tldr');
   const out: string[] = [];
   for (const w of t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
     const full = CHAT_SPELLINGS.get(w);
@@ -108,8 +110,19 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 export type Script = 'latin' | 'hangul' | 'cyrillic' | 'other';
 
 export function scriptOf(word: string): Script {
+  if (isAsciiWord(word)) return 'latin';
   if (HANGUL.test(word)) return 'hangul';
   if (CYRILLIC.test(word)) return 'cyrillic';
   if (/^[\p{Script=Latin}\p{N}]+$/u.test(word)) return 'latin';
   return 'other';
+}
+
+/** Lowercase ASCII letters and digits only: most words, told apart without a Unicode regex. */
+function isAsciiWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
 }
