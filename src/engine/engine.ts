@@ -271,12 +271,15 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
    * "murashko heads which ministry", "ian pearson job", "what does lavrov do": a question about
    * who one person or organisation is, answered by its fact, curated or derived.
    */
+  /** The stems of each fact's names, worked out when first needed. */
+  const nameStemsOf = new Map<string, ReadonlySet<string>>();
   function answerRole(question: string, analysis: Analysis, notice?: string): Answer | undefined {
     const named = analysis.entities.map((e) => factById.get(e.key.slice(1))).filter((f): f is FactEntry => f !== undefined);
     if (named.length !== 1) return undefined;
     const fact = named[0]!;
     if (!fact.role || (fact.kind !== 'person' && fact.kind !== 'organisation')) return undefined;
-    const nameStems = new Set([fact.name, ...fact.aliases].flatMap((n) => words(n)).map(stem));
+    let nameStems = nameStemsOf.get(fact.id);
+    if (!nameStems) nameStemsOf.set(fact.id, (nameStems = new Set([fact.name, ...fact.aliases].flatMap((n) => words(n)).map(stem))));
     const rest = analysis.words.filter((w) => !isStopword(w) && !nameStems.has(stem(w)));
     if (!rest.every((w) => ROLE_QUESTION.has(w))) return undefined;
     const unit = byId.get(fact.id);

@@ -145,10 +145,25 @@ function wanted(kind: QuestionKind, question: readonly string[]): readonly SpanK
 function anchors(sentence: string, question: readonly string[]): number[] {
   const asked = new Set(question.filter((w) => !isStopword(w)).map(stem));
   const out: number[] = [];
+  for (const [offset, s] of wordStems(sentence)) if (asked.has(s)) out.push(offset);
+  return out;
+}
+
+/** Most sentences whose word stems are kept: the article's, asked about again and again. */
+const WORD_STEMS_LIMIT = 10_000;
+const wordStemCache = new Map<string, ReadonlyArray<readonly [number, string]>>();
+
+/** The offset and stem of each word of a sentence. */
+function wordStems(sentence: string): ReadonlyArray<readonly [number, string]> {
+  const cached = wordStemCache.get(sentence);
+  if (cached) return cached;
+  const out: Array<readonly [number, string]> = [];
   for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = words(m[0])[0];
-    if (w !== undefined && asked.has(stem(w))) out.push(m.index);
+    if (w !== undefined) out.push([m.index!, stem(w)]);
   }
+  if (wordStemCache.size >= WORD_STEMS_LIMIT) wordStemCache.clear();
+  wordStemCache.set(sentence, out);
   return out;
 }
 

@@ -21,7 +21,7 @@ interface Doc {
   readonly words: ReadonlySet<string>;
   readonly discount: number;
   /** A term the text holds that a question need not repeat: a fact's own entity is its answer. */
-  readonly implied?: string;
+  readonly implied: string | undefined;
   weight: number;
   /** discount × weight^-(1-e): with it a score is one multiplication, see #match. */
   factor: number;
@@ -83,6 +83,21 @@ export class KnowledgeIndex {
   readonly #ownerDocStart: Int32Array;
   /** Per unit document, while a question is matched: weight matched, strong weight matched, first term held. */
   readonly #scratch: { matched: Float64Array; strongMatched: Float64Array; firstTerm: Int32Array };
+  /** Each unit document's weight, factor, discount and owner, read for every candidate: kept flat. */
+  readonly #docNumbers: { weight: Float64Array; factor: Float64Array; discount: Float64Array; owner: Int32Array };
+  /**
+   * Per unit, while a question is matched: its best text (d, -1 when none yet), that text's first
+   * term held, score and weights matched, and the text that places the unit in the output.
+   */
+  readonly #best: {
+    d: Int32Array;
+    first: Int32Array;
+    score: Float64Array;
+    matched: Float64Array;
+    matchedStrong: Float64Array;
+    placeFirst: Int32Array;
+    placeD: Int32Array;
+  };
 
   constructor(kb: KnowledgeBase, wordKnowledge: WordKnowledge = NO_WORD_KNOWLEDGE) {
     this.lexicon = new Lexicon(kb, wordKnowledge);
@@ -105,19 +120,19 @@ export class KnowledgeIndex {
         if (signatures.has(signature)) continue;
         signatures.add(signature);
         const implied = unit.source === 'fact' ? `@${unit.id}` : undefined;
-        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, factor: 0, ...(implied ? { implied } : {}) });
+        this.#unitDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, factor: 0, implied });
         seen.push(...terms);
       }
       const answer = this.lexicon.analyseKnown(unit.answer);
       const answerTerms = answer.terms;
       this.#answerTerms[owner] = answerTerms;
-      this.#unitDocs.push({ owner, terms: answerTerms, words: new Set(answer.words), discount: ANSWER_DISCOUNT, weight: 0, factor: 0 });
+      this.#unitDocs.push({ owner, terms: answerTerms, words: new Set(answer.words), discount: ANSWER_DISCOUNT, weight: 0, factor: 0, implied: undefined });
       countOnce([...seen, ...answerTerms]);
     });
     this.sentences.forEach((sentence, owner) => {
       const analysis = this.lexicon.analyseKnown(sentence.text);
       const terms = analysis.terms;
-      this.#sentenceDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, factor: 0 });
+      this.#sentenceDocs.push({ owner, terms, words: new Set(analysis.words), discount: 1, weight: 0, factor: 0, implied: undefined });
       countOnce(terms);
     });
 
@@ -138,6 +153,16 @@ export class KnowledgeIndex {
     });
     const size = this.#unitDocs.length;
     this.#scratch = { matched: new Float64Array(size), strongMatched: new Float64Array(size), firstTerm: new Int32Array(size) };
+    const unitCount = this.units.length;
+    this.#best = {
+      d: new Int32Array(unitCount).fill(-1),
+      first: new Int32Array(unitCount),
+      score: new Float64Array(unitCount),
+      matched: new Float64Array(unitCount),
+      matchedStrong: new Float64Array(unitCount),
+      placeFirst: new Int32Array(unitCount),
+      placeD: new Int32Array(unitCount),
+    };
     this.#ownerDocStart = new Int32Array(this.units.length + 1).fill(this.#unitDocs.length);
     for (let d = this.#unitDocs.length - 1; d >= 0; d--) this.#ownerDocStart[this.#unitDocs[d]!.owner] = d;
     const n = this.units.length + this.sentences.length;
@@ -145,6 +170,8 @@ export class KnowledgeIndex {
     this.#unknownWeight = Math.log(1 + n);
     const idfs = [...this.#idf.values()].sort((a, b) => a - b);
     this.#unusedWeight = idfs[Math.floor(idfs.length / 2)] ?? 1;
+    const docCount = this.#unitDocs.length;
+    this.#docNumbers = { weight: new Float64Array(docCount), factor: new Float64Array(docCount), discount: new Float64Array(docCount), owner: new Int32Array(docCount) };
     for (const [docs, postings] of [
       [this.#unitDocs, this.#unitPostings],
       [this.#sentenceDocs, this.#sentencePostings],
@@ -159,6 +186,12 @@ export class KnowledgeIndex {
         }
       });
     }
+    this.#unitDocs.forEach((doc, d) => {
+      this.#docNumbers.weight[d] = doc.weight;
+      this.#docNumbers.factor[d] = doc.factor;
+      this.#docNumbers.discount[d] = doc.discount;
+      this.#docNumbers.owner[d] = doc.owner;
+    });
   }
 
   /** How much a term says about which entry is meant: rare terms say more; unknown words the most. */
@@ -254,10 +287,12 @@ export class KnowledgeIndex {
       }
     }
     const ids = skipped.length > 0 ? terms.map((t) => this.#termIds.get(t) ?? -1) : [];
-    const best = new Map<number, Candidate>();
+    // Each unit's best text so far, in per-unit scratch arrays: no object per candidate text.
+    const best = this.#best;
+    const { weight: docWeight, factor: docFactor, discount: docDiscount, owner: docOwner } = this.#docNumbers;
+    const owners: number[] = [];
     const totalPower = total ** -QUESTION_COVERAGE_EXPONENT;
     for (const d of touched) {
-      const doc = docs[d]!;
       let m = matched[d]!;
       let matchedStrong = strongMatched[d]!;
       let first = firstTerm[d]!;
@@ -271,23 +306,30 @@ export class KnowledgeIndex {
           if (strong[i]) matchedStrong += weights[i]!;
         }
       }
-      const questionCoverage = m / total;
-      const docCoverage = doc.weight > 0 ? Math.min(1, m / doc.weight) : 1;
+      const weight = docWeight[d]!;
+      const docCoverage = weight > 0 ? Math.min(1, m / weight) : 1;
       // discount × (m/T)^e × (m/W)^(1-e) = m × factor / T^e while the text is not fully matched.
       const score =
-        docCoverage < 1 ? m * doc.factor * totalPower : doc.discount * questionCoverage ** QUESTION_COVERAGE_EXPONENT;
-      const c = best.get(doc.owner);
-      if (!c) {
-        best.set(doc.owner, { d, first, score, questionCoverage, docCoverage, matched: m, matchedStrong, placeFirst: first, placeD: d });
-        continue;
+        docCoverage < 1 ? m * docFactor[d]! * totalPower : docDiscount[d]! * (m / total) ** QUESTION_COVERAGE_EXPONENT;
+      const o = docOwner[d]!;
+      if (best.d[o] === -1) {
+        owners.push(o);
+        best.placeFirst[o] = first;
+        best.placeD[o] = d;
+      } else {
+        // The text met first (in the question's term order, then by document) wins a tie, and places its unit.
+        if (first < best.placeFirst[o]! || (first === best.placeFirst[o] && d < best.placeD[o]!)) {
+          best.placeFirst[o] = first;
+          best.placeD[o] = d;
+        }
+        const c = best.score[o]!;
+        if (!(score > c || (score === c && (first < best.first[o]! || (first === best.first[o] && d < best.d[o]!))))) continue;
       }
-      // The text met first (in the question's term order, then by document) wins a tie, and places its unit.
-      if (first < c.placeFirst || (first === c.placeFirst && d < c.placeD)) {
-        c.placeFirst = first;
-        c.placeD = d;
-      }
-      if (score > c.score || (score === c.score && (first < c.first || (first === c.first && d < c.d))))
-        best.set(doc.owner, { d, first, score, questionCoverage, docCoverage, matched: m, matchedStrong, placeFirst: c.placeFirst, placeD: c.placeD });
+      best.d[o] = d;
+      best.first[o] = first;
+      best.score[o] = score;
+      best.matched[o] = m;
+      best.matchedStrong[o] = matchedStrong;
     }
     for (const d of touched) {
       matched[d] = 0;
@@ -295,8 +337,23 @@ export class KnowledgeIndex {
     }
     const questionWords = new Set(analysis.words);
     const kept: Candidate[] = [];
-    for (const [owner, c] of best) {
-      if (c.score < min) continue;
+    for (const owner of owners) {
+      const d = best.d[owner]!;
+      best.d[owner] = -1;
+      const score = best.score[owner]!;
+      if (score < min) continue;
+      const m = best.matched[owner]!;
+      const weight = docWeight[d]!;
+      const c: Candidate = {
+        d,
+        score,
+        questionCoverage: m / total,
+        docCoverage: weight > 0 ? Math.min(1, m / weight) : 1,
+        matched: m,
+        matchedStrong: best.matchedStrong[owner]!,
+        placeFirst: best.placeFirst[owner]!,
+        placeD: best.placeD[owner]!,
+      };
       kept.push(c);
       // A text of the unit holding only unread terms may come before the ones read.
       for (const i of skipped) {
@@ -335,8 +392,6 @@ function firstAtLeast(list: readonly number[], x: number): number | undefined {
 
 interface Candidate {
   d: number;
-  /** The first of the question's terms the text holds. */
-  first: number;
   score: number;
   questionCoverage: number;
   docCoverage: number;

@@ -141,14 +141,30 @@ const KIND_PREFIXES: ReadonlyArray<[QuestionKind, readonly string[]]> = [
   ['person', ['누구', '누가']],
 ];
 
-/** The first word of every kind phrase: a question holding none of them asks for no kind by phrase. */
-const KIND_PHRASE_STARTS: ReadonlySet<string> = new Set(KIND_PHRASES.flatMap(([, phrases]) => phrases.map((p) => p.split(' ')[0]!)));
+/** Each kind phrase as words, under its first word, with the place of its kind in KIND_PHRASES. */
+const KIND_PHRASES_BY_START: ReadonlyMap<string, ReadonlyArray<{ readonly rank: number; readonly words: readonly string[] }>> = (() => {
+  const out = new Map<string, Array<{ rank: number; words: string[] }>>();
+  KIND_PHRASES.forEach(([, phrases], rank) => {
+    for (const phrase of phrases) {
+      const words = phrase.split(' ');
+      const list = out.get(words[0]!) ?? [];
+      list.push({ rank, words });
+      out.set(words[0]!, list);
+    }
+  });
+  return out;
+})();
 
 export function questionKind(wordList: readonly string[]): QuestionKind {
-  if (wordList.some((w) => KIND_PHRASE_STARTS.has(w))) {
-    const text = ` ${wordList.join(' ')} `;
-    for (const [kind, phrases] of KIND_PHRASES) if (phrases.some((p) => text.includes(` ${p} `))) return kind;
+  // The kind tried first among the phrases the question holds, found from the words that start one.
+  let rank = KIND_PHRASES.length;
+  for (let i = 0; i < wordList.length; i++) {
+    for (const phrase of KIND_PHRASES_BY_START.get(wordList[i]!) ?? []) {
+      if (phrase.rank >= rank || i + phrase.words.length > wordList.length) continue;
+      if (phrase.words.every((w, k) => wordList[i + k] === w)) rank = phrase.rank;
+    }
   }
+  if (rank < KIND_PHRASES.length) return KIND_PHRASES[rank]![0];
   for (const [kind, prefixes] of KIND_PREFIXES)
     if (wordList.some((w) => prefixes.some((p) => w.startsWith(p)))) return kind;
   return 'other';

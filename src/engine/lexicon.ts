@@ -73,9 +73,9 @@ export class Lexicon {
   readonly #single = new Map<string, string[]>();
   readonly #phrases = new Map<string, string[]>();
   readonly #wordPhrases = new Map<string, string[]>();
-  /** Per word that starts a phrase of #wordPhrases / #phrases, its longest phrase's length: other words start none. */
-  readonly #wordPhraseStarts = new Map<string, number>();
-  readonly #phraseStarts = new Map<string, number>();
+  /** Every start of two words or more of a phrase of #wordPhrases / #phrases: a run that is none starts no phrase. */
+  readonly #wordPhrasePrefixes = new Set<string>();
+  readonly #phrasePrefixes = new Set<string>();
   readonly #speech = new Set<string>();
   readonly #entities = new Map<string, EntityInfo>();
   readonly #frequency = new Map<string, number>();
@@ -190,9 +190,8 @@ export class Lexicon {
       if (list) list.push(key);
       else map.set(k, [key]);
       const parts = k.split(' ');
-      if (parts.length < 2) return;
-      const starts = map === this.#wordPhrases ? this.#wordPhraseStarts : this.#phraseStarts;
-      starts.set(parts[0]!, Math.max(starts.get(parts[0]!) ?? 0, parts.length));
+      const prefixes = map === this.#wordPhrases ? this.#wordPhrasePrefixes : this.#phrasePrefixes;
+      for (let n = 2; n <= parts.length; n++) prefixes.add(parts.slice(0, n).join(' '));
     };
     if (all.length === 1) {
       put(replaceSingle && !isStopword(all[0]!) ? this.#single : this.#phrases, all[0]!);
@@ -289,25 +288,22 @@ export class Lexicon {
     const allStems = fixedAll.map(stem);
     let contentBefore = 0;
     for (let i = 0; i < allStems.length; i++) {
-      const longest = this.#wordPhraseStarts.get(allStems[i]!) ?? 0;
-      for (let len = Math.min(longest, allStems.length - i); len >= 2; len--) {
-        for (const key of this.#wordPhrases.get(allStems.slice(i, i + len).join(' ')) ?? []) {
+      // Longest phrase first, as a phrase names more than the shorter ones inside it.
+      const found = phrasesAt(allStems, i, this.#wordPhrasePrefixes, this.#wordPhrases);
+      for (let f = found.length - 1; f >= 0; f--)
+        for (const key of found[f]!) {
           add(key);
           noteEntity(key, contentBefore);
         }
-      }
       if (!isStopword(fixedAll[i]!)) contentBefore++;
     }
     for (let i = 0; i < stems.length; i++) {
-      const longest = this.#phraseStarts.get(stems[i]!) ?? 0;
-      for (let len = Math.min(longest, stems.length - i); len >= 2; len--) {
-        const keys = this.#phrases.get(stems.slice(i, i + len).join(' '));
-        if (keys)
-          for (const key of keys) {
-            add(key);
-            noteEntity(key, i);
-          }
-      }
+      const found = phrasesAt(stems, i, this.#phrasePrefixes, this.#phrases);
+      for (let f = found.length - 1; f >= 0; f--)
+        for (const key of found[f]!) {
+          add(key);
+          noteEntity(key, i);
+        }
       const s = stems[i]!;
       if (this.#speech.has(s)) speech.push(i);
       if (ARTICLE_STEMS.has(s)) article.push(i);
@@ -400,6 +396,24 @@ function officesNamed(text: string): string[][] {
 }
 
 const OFFICE_STEMS: ReadonlySet<string> = new Set([...OFFICE_WORDS].map(stem));
+
+/** The keys of the phrases of two words or more that start at stems[i], shortest first. */
+function phrasesAt(
+  stems: readonly string[],
+  i: number,
+  prefixes: ReadonlySet<string>,
+  phrases: ReadonlyMap<string, readonly string[]>,
+): (readonly string[])[] {
+  const found: (readonly string[])[] = [];
+  let run = stems[i]!;
+  for (let len = 2; len <= MAX_PHRASE && i + len <= stems.length; len++) {
+    run += ` ${stems[i + len - 1]!}`;
+    if (!prefixes.has(run)) break;
+    const keys = phrases.get(run);
+    if (keys) found.push(keys);
+  }
+  return found;
+}
 
 /** "n" in "n korea" helps find the phrase but is no term of its own. */
 function isLetter(word: string): boolean {
