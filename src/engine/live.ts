@@ -1,5 +1,6 @@
 import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.ts';
 import { cachedDerivation } from '../knowledge/derive/cache.ts';
+import { openYamlCache } from '../knowledge/yaml-cache.ts';
 import { deriveOffProcess } from '../knowledge/derive/off-process.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import type { KnowledgeProblem } from '../knowledge/types.ts';
@@ -55,7 +56,8 @@ export interface LiveEngineOptions {
   /**
    * Where what is derived from the article is cached (DATA_DIR), so a start with an unchanged
    * article does not load the NLP model, and one with a changed article derives it in a child
-   * process that exits afterwards. Without it, it is derived here, as a one-off run wants.
+   * process that exits afterwards. Without it, it is derived here, as a one-off run wants. What
+   * the YAML files parse to is kept there too.
    */
   readonly derivedCacheDir?: string;
 }
@@ -75,8 +77,15 @@ export const MAX_BUILD_MS = 2500;
  */
 export async function createLiveEngine(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
   const cacheDir = options.derivedCacheDir;
-  const first = await loadKnowledge(dir, new Date(), cacheDir === undefined ? {} : { derive: cachedDerivation(cacheDir, deriveOffProcess) });
+  const yamlCache = cacheDir === undefined ? undefined : await openYamlCache(cacheDir);
+  const first = await loadKnowledge(
+    dir,
+    new Date(),
+    cacheDir === undefined ? {} : { derive: cachedDerivation(cacheDir, deriveOffProcess), ...(yamlCache && { yamlCache }) },
+  );
   if (!first.ok) throw new KnowledgeLoadError(first.problems);
+  // Written only when the files changed; a failed write only costs a parse at the next start.
+  await yamlCache?.save();
   let engine = buildEngine(first.knowledge);
   const check = options.check ?? ((d: string) => checkOffThread(d, cacheDir === undefined ? {} : { derivedCacheDir: cacheDir }));
   let last: Promise<unknown> = Promise.resolve();

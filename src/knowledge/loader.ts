@@ -20,6 +20,7 @@ import {
   type QaEntry,
 } from './schema.ts';
 import type { Article, KnowledgeBase, KnowledgeProblem, LoadResult } from './types.ts';
+import { NO_YAML_CACHE, type YamlCache } from './yaml-cache.ts';
 
 export const KNOWLEDGE_FILES = Object.freeze({
   article: 'article.md',
@@ -51,9 +52,13 @@ export function yamlProblem(err: unknown, source: string): string {
   return `is not valid YAML at line ${at.line}, column ${at.col}: ${what}: ${JSON.stringify(line.trim())}`;
 }
 
-function parseYamlFile(file: string, source: string, problems: KnowledgeProblem[]): unknown {
+function parseYamlFile(file: string, source: string, problems: KnowledgeProblem[], cache: YamlCache): unknown {
+  const known = cache.get(source);
+  if (known !== undefined) return known;
   try {
-    return parseYaml(source, { prettyErrors: true, uniqueKeys: true });
+    const value: unknown = parseYaml(source, { prettyErrors: true, uniqueKeys: true });
+    cache.set(source, value);
+    return value;
   } catch (err) {
     problems.push({ file, message: yamlProblem(err, source) });
     return undefined;
@@ -146,9 +151,10 @@ function readList<T extends { id: string }>(
   entry: z.ZodType<T>,
   limit: { readonly what: string; readonly max: number },
   rejected: { id: string; item: unknown }[],
+  cache: YamlCache,
 ): T[] {
   if (sources[file] === undefined) return [];
-  const raw = parseYamlFile(file, sources[file]!, problems);
+  const raw = parseYamlFile(file, sources[file]!, problems, cache);
   if (raw === undefined) return [];
   const items = list(raw);
   if (!Array.isArray(items)) {
@@ -199,8 +205,8 @@ export interface KnowledgeSources {
 }
 
 /** Pure: builds and cross-checks a knowledge base from file contents, reporting every problem at once. */
-export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new Date()): LoadResult {
-  const checked = checkSources(sources, loadedAt);
+export function buildKnowledge(sources: KnowledgeSources, loadedAt: Date = new Date(), cache: YamlCache = NO_YAML_CACHE): LoadResult {
+  const checked = checkSources(sources, loadedAt, cache);
   return checked.ok ? checked.complete(deriveOrNothing(checked.article)) : checked;
 }
 
@@ -212,7 +218,7 @@ type CheckedSources =
   | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] }
   | { readonly ok: true; readonly article: Article; complete(derived: DerivedKnowledge): LoadResult };
 
-function checkSources(sources: KnowledgeSources, loadedAt: Date): CheckedSources {
+function checkSources(sources: KnowledgeSources, loadedAt: Date, cache: YamlCache = NO_YAML_CACHE): CheckedSources {
   const problems: KnowledgeProblem[] = [];
   // Only the article is needed: without qa.yaml there are no curated questions, without
   // facts.yaml the facts are those derived from the article, without concepts.yaml only the
@@ -230,18 +236,18 @@ function checkSources(sources: KnowledgeSources, loadedAt: Date): CheckedSources
   const qa = readList(KNOWLEDGE_FILES.qa, sources, problems, (raw) => {
     const top = qaFileSchema.safeParse(raw ?? {});
     return top.success ? top.data.entries : top.error;
-  }, qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa);
+  }, qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa, cache);
   let suppress: readonly string[] = [];
   const facts = readList(KNOWLEDGE_FILES.facts, sources, problems, (raw) => {
     const top = factsFileSchema.safeParse(raw ?? {});
     if (top.success) suppress = top.data.suppress;
     return top.success ? top.data.entities : top.error;
-  }, factEntrySchema as z.ZodType<FactEntry>, { what: 'entities', max: KNOWLEDGE_LIMITS.factEntries }, rejectedFacts);
+  }, factEntrySchema as z.ZodType<FactEntry>, { what: 'entities', max: KNOWLEDGE_LIMITS.factEntries }, rejectedFacts, cache);
 
   let concepts: ConceptsFile = { synonyms: [], speech: [], opposites: [] };
   if (sources[KNOWLEDGE_FILES.concepts] !== undefined) {
     const file = KNOWLEDGE_FILES.concepts;
-    const raw = parseYamlFile(file, sources[file]!, problems);
+    const raw = parseYamlFile(file, sources[file]!, problems, cache);
     if (raw !== undefined) {
       const parsed = conceptsFileSchema.safeParse(raw ?? {});
       if (!parsed.success) problems.push(...issuesToProblems(file, undefined, parsed.error));
@@ -334,6 +340,8 @@ export interface LoadOptions {
    * by default derived here, at once. It must give what `deriveOrNothing` gives.
    */
   readonly derive?: (article: Article) => Promise<DerivedKnowledge>;
+  /** What the YAML files parsed to before (see yaml-cache.ts); by default they are parsed. */
+  readonly yamlCache?: YamlCache;
 }
 
 /** Reads `dir` and builds the knowledge base; an unreadable file is a problem, not a crash. */
@@ -352,8 +360,8 @@ export async function loadKnowledge(dir: string, loadedAt: Date = new Date(), op
     }),
   );
   if (problems.length > 0) return { ok: false, problems };
-  if (options.derive === undefined) return buildKnowledge(sources, loadedAt);
-  const checked = checkSources(sources, loadedAt);
+  if (options.derive === undefined) return buildKnowledge(sources, loadedAt, options.yamlCache);
+  const checked = checkSources(sources, loadedAt, options.yamlCache);
   return checked.ok ? checked.complete(await options.derive(checked.article)) : checked;
 }
 
