@@ -355,7 +355,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const expanded = answerAcronym(question, analysis.words, notice);
     if (expanded) return expanded;
     // "non-executive chairman" is one word in the sentences' index, as the article writes it.
-    const joined = [...cleaned.matchAll(/\p{L}+(?:-\p{L}+)+/gu)]
+    const joined = (cleaned.includes('-') ? [...cleaned.matchAll(/\p{L}+(?:-\p{L}+)+/gu)] : [])
       .map((m) => stem(m[0].toLowerCase().replace(/-/g, '')))
       .filter((t) => ranker.has(t) && !analysis.terms.includes(t));
     const fromSentence = answerFromSentences(question, joined.length > 0 ? { ...analysis, terms: [...analysis.terms, ...joined] } : analysis, strange.length > 0, notice);

@@ -30,7 +30,7 @@ export interface CleanQuestion {
 export function cleanQuestion(raw: string): CleanQuestion {
   // Control characters (line breaks of every kind) and the zero-width space separate words;
   // other invisible characters only hide inside them.
-  let text = raw.normalize('NFKC').replace(INVISIBLE, (c) => (/\p{Cc}/u.test(c) || c === '\u200B' ? ' ' : ''));
+  let text = isPrintableAscii(raw) ? raw : raw.normalize('NFKC').replace(INVISIBLE, (c) => (/\p{Cc}/u.test(c) || c === '\u200B' ? ' ' : ''));
   for (const pattern of DISCORD_TOKENS) text = text.replace(pattern, ' ');
   text = text
     .replace(/\|\||\*\*|__|~~|```|`/g, ' ')
@@ -81,13 +81,17 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
  * initialisms joined (`D.P.R.K.` -> `dprk`), contractions expanded, possessives dropped.
  */
 export function words(text: string): string[] {
-  let t = text
-    .normalize('NFKC')
-    .replace(INVISIBLE, ' ')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-');
+  let t: string;
+  // Printable ASCII is its own NFKC form and holds no invisible character, curly quote or dash.
+  if (isPrintableAscii(text)) t = text.toLowerCase().replace(/`/g, "'");
+  else
+    t = text
+      .normalize('NFKC')
+      .replace(INVISIBLE, ' ')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-');
   // Each rewrite below needs a character most texts lack: checking for it first is far cheaper.
   if (t.includes('.')) t = t.replace(/\b(?:\p{L}\.){2,}(?!\p{L})/gu, (m) => m.replace(/\./g, ''));
   if (t.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
@@ -123,6 +127,15 @@ function isAsciiWord(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
+}
+
+/** Only characters from space to tilde: most questions and knowledge, which need no Unicode steps. */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
   }
   return true;
 }
