@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { sha256, writeCacheFile } from './cache-file.ts';
 
 /**
  * What the knowledge's YAML files parse to, kept in one file under DATA_DIR: parsing qa.yaml
@@ -31,8 +31,6 @@ export interface YamlCache {
   /** Keeps what `source` parsed to, when JSON holds it as it is. */
   set(source: string, value: unknown): void;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 let parserVersion: string | undefined;
 function yamlVersion(): string {
@@ -100,17 +98,8 @@ export async function openYamlCache(dataDir: string): Promise<StoredYamlCache> {
       if (keys.length === Object.keys(stored).length && keys.every((k) => stored[k] === used[k])) return;
       const entries = Object.fromEntries(keys.map((k) => [k, used[k]!]));
       const file: CacheFile = { format: FORMAT, parser, sum: sha256(JSON.stringify(entries)), entries };
-      const target = join(dataDir, YAML_CACHE_FILE);
-      // Written beside it, then renamed over it: a shard starting meanwhile reads the old file or the new one.
-      const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        await mkdir(dataDir, { recursive: true });
-        await writeFile(temporary, JSON.stringify(file));
-        await rename(temporary, target);
-      } catch {
-        // A read-only DATA_DIR costs parsing again at the next start, nothing more.
-        await rm(temporary, { force: true }).catch(() => undefined);
-      }
+      // A read-only DATA_DIR costs parsing again at the next start, nothing more.
+      await writeCacheFile(dataDir, YAML_CACHE_FILE, JSON.stringify(file));
     },
   };
 }

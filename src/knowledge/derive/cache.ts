@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256, writeCacheFile } from '../cache-file.ts';
 import type { Article } from '../types.ts';
 import type { DerivedKnowledge } from './index.ts';
 import { deriveOrNothing } from './integrate.ts';
@@ -28,8 +29,6 @@ interface CacheFile {
   readonly sum: string;
   readonly derived: DerivedKnowledge;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function packageVersion(name: string): string {
   const require = createRequire(import.meta.url);
@@ -92,23 +91,11 @@ export async function readDerivedCache(dataDir: string, key: string): Promise<De
   return parsed.derived;
 }
 
-/**
- * Written to a file of its own, then renamed over the old one: a reader (another shard
- * starting at the same time) sees the old file or the new one, never half of one.
- */
+/** A read-only DATA_DIR costs deriving again at the next start, nothing more. */
 export async function writeDerivedCache(dataDir: string, key: string, derived: DerivedKnowledge): Promise<void> {
   const json = JSON.stringify(derived);
   const file: CacheFile = { format: FORMAT, key, sum: sha256(json), derived };
-  const target = join(dataDir, DERIVED_CACHE_FILE);
-  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(temporary, JSON.stringify(file));
-    await rename(temporary, target);
-  } catch {
-    // A read-only DATA_DIR costs deriving again at the next start, nothing more.
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
+  await writeCacheFile(dataDir, DERIVED_CACHE_FILE, JSON.stringify(file));
 }
 
 /**
