@@ -1,6 +1,7 @@
 import type { QuestionKind } from './language.ts';
 import { isStopword } from './language.ts';
 import { stem } from './lexicon.ts';
+import { memoize } from './memo.ts';
 import { words } from './normalise.ts';
 import type { Span, SpanKind } from './spans.ts';
 
@@ -151,21 +152,16 @@ function anchors(sentence: string, question: readonly string[]): number[] {
 
 /** Most sentences whose word stems are kept: the article's, asked about again and again. */
 const WORD_STEMS_LIMIT = 10_000;
-const wordStemCache = new Map<string, ReadonlyArray<readonly [number, string]>>();
 
 /** The offset and stem of each word of a sentence. */
-function wordStems(sentence: string): ReadonlyArray<readonly [number, string]> {
-  const cached = wordStemCache.get(sentence);
-  if (cached) return cached;
+const wordStems = memoize(WORD_STEMS_LIMIT, (sentence): ReadonlyArray<readonly [number, string]> => {
   const out: Array<readonly [number, string]> = [];
   for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = words(m[0])[0];
     if (w !== undefined) out.push([m.index!, stem(w)]);
   }
-  if (wordStemCache.size >= WORD_STEMS_LIMIT) wordStemCache.clear();
-  wordStemCache.set(sentence, out);
   return out;
-}
+});
 
 /** Whether the question already names this span ("what happened in 2000" does not ask for 2000). */
 function named(span: Span, question: readonly string[]): boolean {

@@ -4,6 +4,7 @@ import { ARTICLE_STEMS, HANGUL_PARTICLES, isStopword, OFFICE_WORDS, questionKind
 import { scriptOf, words } from './normalise.ts';
 import { GENERAL_OPPOSITES, GENERAL_SYNONYMS } from './general-concepts.ts';
 import { SpellingCorrector } from './spelling.ts';
+import { memoize } from './memo.ts';
 import { NO_WORD_KNOWLEDGE, type WordKnowledge } from './word-knowledge.ts';
 
 /** Longest alias or synonym, in content words, that is looked for as a phrase. */
@@ -46,16 +47,10 @@ export interface Analysis {
 
 /** Most stems remembered: a word's stem never changes, and the same few thousand words recur. */
 const STEM_CACHE_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
 
-export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s !== undefined) return s;
-  s = scriptOf(word) === 'latin' && !/\p{N}/u.test(word) ? stemmer(word) : word;
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, s);
-  return s;
-}
+export const stem: (word: string) => string = memoize(STEM_CACHE_LIMIT, (word) =>
+  scriptOf(word) === 'latin' && !/\p{N}/u.test(word) ? stemmer(word) : word,
+);
 
 const entityKey = (id: string) => `@${id}`;
 
@@ -93,8 +88,12 @@ export class Lexicon {
   readonly #english: WordKnowledge;
   /** Which keys each alias list holds, while the lists are built; dropped after. */
   #aliasHeld = new Map<string, Set<string>>();
-  /** Knowledge text analysed once: the lexicon never changes after it is built. */
-  readonly #knownCache = new Map<string, Analysis>();
+  /**
+   * Knowledge text analysed once: the lexicon never changes after it is built, and text is
+   * repeated (a phrasing shared by entries, a sentence's clauses). Bounded, as text analysed at
+   * question time must not grow it for ever.
+   */
+  readonly #analyseKnown = memoize(KNOWN_CACHE_LIMIT, (text) => this.#analyse(text, false));
 
   #mapId(map: Map<string, string[]>): number {
     return map === this.#single ? 0 : map === this.#phrases ? 1 : 2;
@@ -222,14 +221,7 @@ export class Lexicon {
 
   /** Knowledge text: no typo correction, every word defines the vocabulary. */
   analyseKnown(text: string): Analysis {
-    // Repeated knowledge text (a phrasing shared by entries, a sentence's clauses) is analysed
-    // once. The cache is bounded: text analysed at question time must not grow it for ever.
-    const cached = this.#knownCache.get(text);
-    if (cached) return cached;
-    const analysis = this.#analyse(text, false);
-    if (this.#knownCache.size >= KNOWN_CACHE_LIMIT) this.#knownCache.clear();
-    this.#knownCache.set(text, analysis);
-    return analysis;
+    return this.#analyseKnown(text);
   }
 
   analyseQuestion(text: string): Analysis {

@@ -1,6 +1,7 @@
 import type { Passage } from '../knowledge/types.ts';
 import { isStopword, WEAK_WORDS } from './language.ts';
 import { stem, type Analysis, type Lexicon } from './lexicon.ts';
+import { memoize } from './memo.ts';
 import type { WordKnowledge } from './word-knowledge.ts';
 
 /** A term a sentence holds only through its pronoun ("It" for the centre) counts this much. */
@@ -51,7 +52,8 @@ export class SentenceRanker {
   readonly #terms: (readonly string[])[] = [];
   /** Term -> sentences that speak of it through a pronoun ("It will be built by..."). */
   readonly #context = new Map<string, number[]>();
-  readonly #alternatives = new Map<string, ReadonlyArray<readonly [string, number]>>();
+  /** Bounded: questions bring new words for as long as the bot runs. */
+  readonly #alternativesOf = memoize(MAX_REMEMBERED_WORDS, (word) => this.#findAlternatives(word));
   /** Stems the article writes only capitalised inside a sentence: names, not events. */
   readonly #nameStems = new Set<string>();
   readonly #idf = new Map<string, number>();
@@ -175,10 +177,8 @@ export class SentenceRanker {
     });
   }
 
-  /** The sentence terms a question word can stand for, with their credit; remembered per word. */
-  #alternativesOf(word: string): ReadonlyArray<readonly [string, number]> {
-    const known = this.#alternatives.get(word);
-    if (known) return known;
+  /** The sentence terms a question word can stand for, with their credit (remembered per word: #alternativesOf). */
+  #findAlternatives(word: string): ReadonlyArray<readonly [string, number]> {
     const out: Array<[string, number]> = [];
     for (const alt of this.words.alternatives(word))
       for (const t of this.lexicon.analyseKnown(alt.word).terms) {
@@ -187,9 +187,6 @@ export class SentenceRanker {
         if (alt.credit < RELIABLE_CREDIT && /^[~@]/.test(t)) continue;
         if (this.#postings.has(t) && !out.some(([a]) => a === t)) out.push([t, alt.credit]);
       }
-    // Bounded: questions bring new words for as long as the bot runs.
-    if (this.#alternatives.size >= MAX_REMEMBERED_WORDS) this.#alternatives.clear();
-    this.#alternatives.set(word, out);
     return out;
   }
 
