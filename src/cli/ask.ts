@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createLiveEngine, KnowledgeLoadError } from '../engine/live.ts';
+import { createLiveEngine, KnowledgeLoadError } from '../app/live.ts';
 import { ANSI, PLAIN, renderJson, renderText } from '../render/text.ts';
 import { wrapText } from '../render/wrap.ts';
 import { stdinLines } from './lines.ts';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildEngine } from '../engine/engine.ts';
-import { formatProblem } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
 import type { Engine } from '../engine/types.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';

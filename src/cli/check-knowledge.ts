@@ -1,4 +1,4 @@
-import { formatProblem } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import { cliConfig, folderProblem } from './setup.ts';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Document, isMap, isSeq } from 'yaml';
-import { formatProblem } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
 import { parseArticle } from '../knowledge/article.ts';
 import { deriveKnowledge } from '../knowledge/derive/index.ts';
 import { KNOWLEDGE_FILES, loadKnowledge } from '../knowledge/loader.ts';

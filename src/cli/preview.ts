@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../config.ts';
-import { createLiveEngine, formatProblem, KnowledgeLoadError } from '../engine/live.ts';
+import { createLiveEngine, formatProblem, KnowledgeLoadError } from '../app/live.ts';
 import { createLogger } from '../log.ts';
 import { startPreviewServer } from '../preview/server.ts';
 import { openQuestionLog } from '../store/question-log.ts';

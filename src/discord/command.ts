@@ -5,7 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.ts';
-import type { LiveEngine } from '../engine/live.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../render/discord.ts';
 import type { Fleet } from '../shard/fleet.ts';

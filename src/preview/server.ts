@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatProblem, type LiveEngine } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';
 import { articleInfo, renderAnswer } from '../render/discord.ts';
 import { LIMITS } from '../render/limits.ts';

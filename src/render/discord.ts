@@ -11,7 +11,7 @@ import {
   type APIEmbedField,
   type MessageMentionOptions,
 } from 'discord.js';
-import type { RefreshReport, VersionInfo } from '../engine/live.ts';
+import type { RefreshReport, VersionInfo } from '../engine/live-engine.ts';
 import type { Answer, Citation, Suggestion, Topic } from '../engine/types.ts';
 import type { KnowledgeBase, KnowledgeProblem } from '../knowledge/types.ts';
 import { askButtonId, SHARE_ID, voteButtonId } from './custom-ids.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LiveEngine, RefreshReport } from '../engine/live.ts';
+import type { LiveEngine, RefreshReport } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';
 
 /**

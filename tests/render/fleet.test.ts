@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RefreshReport } from '../../src/engine/live.ts';
+import type { RefreshReport } from '../../src/engine/live-engine.ts';
 import { renderFleetRefreshReport, shardLines } from '../../src/render/fleet.ts';
 import type { ShardRefresh } from '../../src/shard/fleet.ts';
 
