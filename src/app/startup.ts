@@ -1,6 +1,6 @@
 import { DEFAULTS, loadConfig, loadDotenv, type Config } from '../config.ts';
-import { folderProblem } from '../cli/setup.ts';
 import { loadDeployConfig, type DeployConfig } from '../deploy-config.ts';
+import { folderProblem } from './folder-problem.ts';
 import { createLiveEngine, KnowledgeLoadError, formatProblem } from './live.ts';
 import type { LiveEngine } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';

@@ -5,10 +5,9 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.ts';
-import type { LiveEngine } from '../engine/live-engine.ts';
+import type { FleetReport, LiveEngine } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../render/discord.ts';
-import type { Fleet } from '../shard/fleet.ts';
 import type { QuestionLog } from '../store/question-log.ts';
 
 /** What every handler may use. Passed in, never global, so tests build their own. */
@@ -19,7 +18,7 @@ export interface BotContext {
   /** Unanswered questions and votes; absent, nothing is logged and votes are not counted. */
   readonly questions?: QuestionLog;
   /** Under a sharding manager: /refresh reloads every shard and reports on each. */
-  readonly fleet?: Pick<Fleet, 'refreshEverywhere'>;
+  readonly fleet?: { refreshEverywhere(): Promise<FleetReport> };
 }
 
 export type Visibility = 'public' | 'ephemeral';

@@ -32,3 +32,24 @@ export interface LiveEngine {
   current(): Engine;
   refresh(): Promise<RefreshReport>;
 }
+
+/**
+ * One shard process's result of a refresh across shards (`shard/fleet.ts`), small and plain so
+ * it crosses processes and hosts as JSON.
+ */
+export interface ShardRefresh {
+  readonly shards: readonly number[];
+  readonly ok: boolean;
+  /** The version served after the refresh: the new one, or the old one kept. */
+  readonly version: string;
+  readonly problems: number;
+}
+
+export interface FleetReport {
+  /** This shard's own report, with what changed. */
+  readonly local: RefreshReport;
+  /** Every shard that answered, this one included, in shard order. */
+  readonly results: readonly ShardRefresh[];
+  /** Shards of the bot that did not answer in time. */
+  readonly missing: readonly number[];
+}

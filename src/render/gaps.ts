@@ -8,7 +8,6 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import type { NearSentence } from '../engine/nearest.ts';
-import type { UnansweredQuestion, VoteTally } from '../store/question-log.ts';
 import { defuseWithin, fitEmbed, type Reply } from './discord.ts';
 import { GAPS_DRAFT_ID, gapsPageId } from './custom-ids.ts';
 import { LIMITS } from './limits.ts';
@@ -18,6 +17,31 @@ import { joinWithin, truncate } from './truncate.ts';
  * What members asked that the bot could not answer, for moderators, and a qa.yaml entry drafted
  * from one such question. Questions come from members: escaped and defused like any user text.
  */
+
+// The question log's records this page shows; `store/question-log.ts` keeps them.
+
+/** How a question reached the bot. */
+export type WayIn = 'slash' | 'mention' | 'dm' | 'ask-channel' | 'terminal' | 'preview';
+
+export interface UnansweredQuestion {
+  /** The normalised question: the key that groups phrasings differing in case, spacing, punctuation. */
+  readonly key: string;
+  /** The first phrasing seen, as it was typed (cleaned of mentions and markdown). */
+  readonly question: string;
+  readonly count: number;
+  readonly firstSeen: Date;
+  readonly lastSeen: Date;
+  readonly vias: readonly WayIn[];
+  /** 'declined', or 'unsure' when every time it was answered below LOW_CONFIDENCE. */
+  readonly reason: 'declined' | 'unsure';
+}
+
+export interface VoteTally {
+  /** The entry voted on: a Q&A or fact id, or `p4.s2` for an answer from a sentence. */
+  readonly entry: string;
+  readonly up: number;
+  readonly down: number;
+}
 
 export const GAPS_PAGE_SIZE = 5;
 

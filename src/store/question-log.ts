@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cleanQuestion, words } from '../engine/normalise.ts';
 import type { Answer } from '../engine/types.ts';
+import { QUESTION_MAX_CHARS } from '../knowledge/limits.ts';
 import type { Logger } from '../log.ts';
+import type { UnansweredQuestion, VoteTally, WayIn } from '../render/gaps.ts';
+
+// Declared with the page that shows them, below this layer; re-exported for the store's users.
+export type { UnansweredQuestion, VoteTally, WayIn };
 
 /**
  * The moderators' memory, in one SQLite file under DATA_DIR: the questions the bot declined or
@@ -31,41 +36,18 @@ export const STORE_LIMITS = Object.freeze({
   /** Distinct questions kept; past this the ones seen longest ago go first. */
   questions: 10_000,
   /** Characters of a question kept as asked. */
-  questionChars: 300,
+  questionChars: QUESTION_MAX_CHARS,
   /** How long one write may wait for another process's lock before giving up. */
   busyTimeoutMs: 250,
   /** Between two attempts to open a file that could not be opened. */
   reopenAfterMs: 30_000,
 });
 
-/** How a question reached the bot. */
-export type WayIn = 'slash' | 'mention' | 'dm' | 'ask-channel' | 'terminal' | 'preview';
-
 export interface Asked {
   /** Absent in DMs and outside Discord. */
   readonly guildId?: string | null;
   readonly via: WayIn;
   readonly userId?: string;
-}
-
-export interface UnansweredQuestion {
-  /** The normalised question: the key that groups phrasings differing in case, spacing, punctuation. */
-  readonly key: string;
-  /** The first phrasing seen, as it was typed (cleaned of mentions and markdown). */
-  readonly question: string;
-  readonly count: number;
-  readonly firstSeen: Date;
-  readonly lastSeen: Date;
-  readonly vias: readonly WayIn[];
-  /** 'declined', or 'unsure' when every time it was answered below LOW_CONFIDENCE. */
-  readonly reason: 'declined' | 'unsure';
-}
-
-export interface VoteTally {
-  /** The entry voted on: a Q&A or fact id, or `p4.s2` for an answer from a sentence. */
-  readonly entry: string;
-  readonly up: number;
-  readonly down: number;
 }
 
 export interface Vote {

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { Engine, Suggestion } from '../../engine/types.ts';
 import { articleInfo, renderAnswer, type AnswerView, type Reply } from '../../render/discord.ts';
+import { QUESTION_MAX_CHARS } from '../../knowledge/limits.ts';
 import { LIMITS } from '../../render/limits.ts';
 import { readableMentions, type MentionNames } from '../../render/mentions.ts';
 import { truncate } from '../../render/truncate.ts';
@@ -22,7 +23,7 @@ export const data = new SlashCommandBuilder()
       .setName('question')
       .setDescription('Your question, in your own words')
       .setRequired(true)
-      .setMaxLength(LIMITS.questionMaxLength)
+      .setMaxLength(QUESTION_MAX_CHARS)
       .setAutocomplete(true),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone sees it)'))

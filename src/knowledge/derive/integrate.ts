@@ -1,6 +1,6 @@
 import type { FactEntry } from '../schema.ts';
-import type { Article } from '../types.ts';
-import { deriveKnowledge, type DerivedKnowledge, type Mention } from './index.ts';
+import type { Article, Mention } from '../types.ts';
+import { deriveKnowledge, type DerivedKnowledge } from './index.ts';
 import { mergeFacts, nameKey } from './merge.ts';
 
 /**
