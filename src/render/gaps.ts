@@ -26,6 +26,11 @@ export type WayIn = 'slash' | 'mention' | 'dm' | 'ask-channel' | 'terminal' | 'p
 export interface UnansweredQuestion {
   /** The normalised question: the key that groups phrasings differing in case, spacing, punctuation. */
   readonly key: string;
+  /**
+   * A short stable id of the key, for the draft menu: it names the same question however the
+   * list has moved since, where a key may be longer than a menu option's value can hold.
+   */
+  readonly id: string;
   /** The first phrasing seen, as it was typed (cleaned of mentions and markdown). */
   readonly question: string;
   readonly count: number;
@@ -110,7 +115,7 @@ export function renderGaps(view: GapsPage): Reply {
       .addOptions(
         view.questions.map((q, i) => ({
           label: truncate(q.question.replace(/\s+/g, ' ').trim(), LIMITS.selectOptionLabel) || '…',
-          value: String(first + i),
+          value: q.id,
           description: truncate(`asked ${q.count}×`, LIMITS.selectOptionDescription),
         })),
       );

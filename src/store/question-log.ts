@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,6 +68,8 @@ export interface QuestionLog {
   flush(): void;
   /** Most asked first, then most recent. `guildId` undefined: every server; null: DMs and outside Discord. */
   unanswered(options?: { guildId?: string | null; limit?: number; offset?: number }): { total: number; questions: UnansweredQuestion[] };
+  /** The question with this id (`UnansweredQuestion.id`), or undefined when it is no longer logged. */
+  findUnanswered(options: { guildId?: string | null; id: string }): UnansweredQuestion | undefined;
   vote(vote: Vote): VoteResult;
   tallies(): VoteTally[];
   close(): void;
@@ -79,6 +81,11 @@ export interface QuestionLogOptions {
   readonly now?: () => Date;
   /** Tests write synchronously to see the outcome at once; the bot defers to after the reply. */
   readonly schedule?: (flush: () => void) => void;
+}
+
+/** A question's id: its key hashed to 16 characters, within a menu option's 100. */
+export function questionId(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 16);
 }
 
 /** The grouping key: the same words in the same order are the same question. */
@@ -142,9 +149,11 @@ function readUnanswered(
   guildId: string | null | undefined,
   limit: number,
   offset: number,
+  key?: string,
 ): { total: number; questions: UnansweredQuestion[] } {
-  const where = guildId === undefined ? '' : 'WHERE guild = @guild';
-  const params = { guild: guildId ?? '', limit, offset };
+  const conditions = [...(guildId === undefined ? [] : ['guild = @guild']), ...(key === undefined ? [] : ['key = @key'])];
+  const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const params = { guild: guildId ?? '', limit, offset, key: key ?? '' };
   const total = (d.prepare(`SELECT count(DISTINCT key) AS n FROM unanswered ${where}`).get(params) as { n: number }).n;
   // The phrasing shown is the first one seen; the grouping key is only for matching.
   const rows = d
@@ -160,6 +169,7 @@ function readUnanswered(
     total,
     questions: rows.map((r) => ({
       key: r.key,
+      id: questionId(r.key),
       question: r.question,
       count: r.count,
       firstSeen: new Date(r.first_seen),
@@ -317,6 +327,20 @@ export function openQuestionLog(dataDir: string, log: Logger, options: QuestionL
       } catch (error) {
         problem('could not read', error);
         return { total: 0, questions: [] };
+      }
+    },
+
+    findUnanswered({ guildId, id }) {
+      const d = database();
+      if (d === undefined) return undefined;
+      try {
+        const where = guildId === undefined ? '' : 'WHERE guild = @guild';
+        const keys = d.prepare(`SELECT DISTINCT key FROM unanswered ${where}`).pluck().all({ guild: guildId ?? '' }) as string[];
+        const key = keys.find((k) => questionId(k) === id);
+        return key === undefined ? undefined : readUnanswered(d, guildId, 1, 0, key).questions[0];
+      } catch (error) {
+        problem('could not read', error);
+        return undefined;
       }
     },
 
