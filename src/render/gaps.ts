@@ -113,7 +113,7 @@ export function renderGaps(view: GapsPage): Reply {
       .setCustomId(GAPS_DRAFT_ID)
       .setPlaceholder(GAPS_MESSAGES.pick)
       .addOptions(
-        view.questions.map((q, i) => ({
+        view.questions.map((q) => ({
           label: truncate(q.question.replace(/\s+/g, ' ').trim(), LIMITS.selectOptionLabel) || '…',
           value: q.id,
           description: truncate(`asked ${q.count}×`, LIMITS.selectOptionDescription),

@@ -24,9 +24,8 @@ export function deriveOrNothing(article: Pick<Article, 'sentences'>): DerivedKno
   }
 }
 
-/** `derived` is what `deriveOrNothing` gives for `article`. */
+/** `derived` is what `deriveOrNothing` gives for the article. */
 export function addDerivedKnowledge(
-  article: Article,
   derived: DerivedKnowledge,
   curated: readonly FactEntry[],
   options: { readonly suppress: readonly string[]; readonly takenIds: ReadonlySet<string>; readonly isValid: (fact: FactEntry) => boolean },
