@@ -109,6 +109,14 @@ describe('the import graph of src/', () => {
     expect(cycles(graph).map((cycle) => cycle.join(' -> '))).toEqual([]);
   });
 
+  it('keeps the engine pure: no Node module (files, workers, processes), no process, no clock', () => {
+    const impure = files
+      .filter((file) => moduleOf(file) === 'engine')
+      .filter((file) => /from\s+['"]node:|\bprocess\.|\bDate\.now\(|\bnew Date\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(impure).toEqual([]);
+  });
+
   it('has no circle between modules', () => {
     const between = new Map<string, string[]>();
     for (const [from, targets] of graph) {
