@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { LiveEngine } from '../engine/live.ts';
-import { formatProblem } from '../engine/live.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
+import { formatProblem } from '../app/live.ts';
 import { describeChange } from '../render/changes.ts';
 import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
 import { wrapText } from '../render/wrap.ts';

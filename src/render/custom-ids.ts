@@ -7,9 +7,9 @@ import { LIMITS } from './limits.ts';
  */
 
 export const ASK_PREFIX = 'ask:';
-const VOTE_PREFIX = 'vote:';
+export const VOTE_PREFIX = 'vote:';
 export const SHARE_ID = 'share';
-const GAPS_PAGE_PREFIX = 'gaps:page:';
+export const GAPS_PAGE_PREFIX = 'gaps:page:';
 export const GAPS_DRAFT_ID = 'gaps:draft';
 export const TOPICS_MENU_ID = 'topics:menu';
 

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { takeSnapshot, type Snapshot } from '../../src/cli/bench-snapshot.ts';
+import { takeSnapshot, type Snapshot } from '../../tools/bench-snapshot.ts';
 import { ROOT } from '../support/knowledge.ts';
 
 /**
  * Speed work must not change an answer: the engine's answers to every project question set and
  * their reworded variants (shipped knowledge, and each generalisation article dropped in) are
  * held to tests/fixtures/answer-snapshot.json. When an answer is meant to change, rewrite it with
- * `npx tsx src/cli/bench-snapshot.ts tests/fixtures/answer-snapshot.json` and review the diff.
+ * `npx tsx tools/bench-snapshot.ts tests/fixtures/answer-snapshot.json` and review the diff.
  */
 describe('answer snapshot', async () => {
   const expected = JSON.parse(await readFile(join(ROOT, 'tests', 'fixtures', 'answer-snapshot.json'), 'utf8')) as Snapshot;

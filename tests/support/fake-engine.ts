@@ -1,4 +1,4 @@
-import type { LiveEngine, RefreshReport } from '../../src/engine/live.ts';
+import type { LiveEngine, RefreshReport } from '../../src/engine/live-engine.ts';
 import type { Answer, Engine, Suggestion, Topic } from '../../src/engine/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { buildEngine } from '../engine/engine.ts';
-import type { Engine } from '../engine/types.ts';
-import { buildKnowledge, KNOWLEDGE_FILES, loadKnowledge } from '../knowledge/loader.ts';
-import type { KnowledgeBase } from '../knowledge/types.ts';
+import { buildEngine } from '../src/engine/engine.ts';
+import type { Engine } from '../src/engine/types.ts';
+import { buildKnowledge, KNOWLEDGE_FILES, loadKnowledge } from '../src/knowledge/loader.ts';
+import type { KnowledgeBase } from '../src/knowledge/types.ts';
 import { generalisationSets, heldOut, shippedQuestions } from './bench-questions.ts';
 
 /**
