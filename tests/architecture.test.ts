@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -92,7 +92,10 @@ describe('the import graph of src/', () => {
   });
 
   it('finds every imported file', () => {
-    const missing = [...graph].flatMap(([from, targets]) => targets.filter((t) => !graph.has(t)).map((t) => `${from} -> ${t}`));
+    // Data files beside the code (a fitted model) are imported too; they import nothing.
+    const missing = [...graph].flatMap(([from, targets]) =>
+      targets.filter((t) => !graph.has(t) && !(t.endsWith('.json') && existsSync(join(SRC, t)))).map((t) => `${from} -> ${t}`),
+    );
     expect(missing).toEqual([]);
   });
 

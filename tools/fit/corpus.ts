@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { buildEngine } from '../../src/engine/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
