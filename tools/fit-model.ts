@@ -5,7 +5,7 @@
  * articles (folds never split one source), reports only held-out articles, and with --write
  * stores the better one in src/engine/decision-model.json.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEATURE_NAMES } from '../src/engine/features.ts';
@@ -16,11 +16,12 @@ import { candidateRecall, fitModel, crossValidate, type Kind, type Report } from
 /** Features removed together in the ablation: a rule and its variants stand or fall as one. */
 const ABLATION_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['coverage', ['coverage', 'coverageDirect', 'coverageStrong', 'eventMatched', 'coverageMargin', 'topByCoverage', 'missingHeaviest', 'pairShare']],
+  ['swapped words', ['swappedWord', 'swappedAtEdge']],
   ['bm25', ['bm25Share', 'bm25Relative', 'bm25Margin', 'topByBm25']],
   ['absent names', ['namesAbsentFromArticle', 'namesAbsentHere', 'unknownShare']],
   ['answer type', ['wantsFact', 'holdsWantedFact', 'asksWho', 'asksWhen', 'asksWhere', 'asksHowMany', 'asksWhy', 'asksHow', 'asksWhich', 'asksYesNo']],
   ['negation', ['negatedQuestion', 'negatedSentence', 'negationMismatch', 'opposite']],
-  ['rule layers', ['rulesAnswered', 'rulesCiteThis', 'rulesConfidence', 'rulesRefused', 'curatedKnowledge']],
+  ['rule layers', ['rulesAnswered', 'rulesCiteThis', 'rulesConfidence', 'rulesRefused', 'rulesStatedFact', 'curatedKnowledge']],
   ['sentence shape', ['sentenceLength', 'questionLength', 'novelShare', 'firstSentence', 'opensWithPronoun']],
 ];
 
@@ -31,20 +32,24 @@ const { values } = parseArgs({
     ablate: { type: 'boolean' },
     folds: { type: 'string', default: '5' },
     kind: { type: 'string' },
+    cache: { type: 'string' },
   },
 });
 const shared = resolve(values.shared!);
 const started = performance.now();
 const sets = corpusSets(shared, process.cwd());
-const curated = await curatedExamples(process.cwd());
-const examples: Example[] = [...collect(sets), ...curated.examples];
+// --cache FILE keeps the collected features between runs while only the fitting changes.
+const cached = values.cache && existsSync(values.cache) ? (JSON.parse(readFileSync(values.cache, 'utf8')) as { examples: Example[]; curatedHash: string }) : undefined;
+const curated = cached ? { examples: [], hash: cached.curatedHash } : await curatedExamples(process.cwd());
+const examples: Example[] = cached?.examples ?? [...collect(sets), ...curated.examples];
+if (values.cache && !cached) writeFileSync(values.cache, JSON.stringify({ examples, curatedHash: curated.hash }));
 process.stdout.write(`${sets.length} articles, ${examples.length} questions (with chat-style copies) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
 const recall = candidateRecall(examples);
 process.stdout.write(`answer among the candidates: squad ${recall.squad!.toFixed(3)}, chat ${recall.chat!.toFixed(3)}\n`);
 const folds = Number(values.folds);
 const line = (name: string, r: Report): string =>
-  `${name.padEnd(28)} squad ${r.squad.toFixed(3)} (answerable ${r.squadAnswerable.toFixed(3)}, unanswerable ${r.squadUnanswerable.toFixed(3)})  chat ${r.chat.toFixed(3)}  curated ${r.curated.toFixed(3)}  ece ${r.ece.toFixed(3)}  threshold ${r.threshold.toFixed(2)}`;
+  `${name.padEnd(28)} squad ${r.squad.toFixed(3)} (answerable ${r.squadAnswerable.toFixed(3)}, unanswerable ${r.squadUnanswerable.toFixed(3)})  chat ${r.chat.toFixed(3)}  curated ${r.curated.toFixed(3)}  ece ${r.ece.toFixed(3)}  threshold ${r.threshold.toFixed(2)}  second ${r.second}`;
 
 const kinds: readonly Kind[] = values.kind === 'logistic' || values.kind === 'trees' ? [values.kind] : ['logistic', 'trees'];
 const reports = kinds.map((kind) => ({ kind, report: crossValidate(examples, kind, folds) }));
@@ -69,7 +74,7 @@ const chosen = reports.reduce((a, b) => (score(b.report) > score(a.report) ? b :
 process.stdout.write(`kept: ${chosen.kind}\n`);
 if (values.write) {
   const fitted = fitModel(examples, chosen.kind, chosen.report);
-  const model: DecisionModel = { scorer: fitted.scorer as Scorer, calibration: chosen.report.calibration, threshold: chosen.report.threshold, corpus: corpusHash(sets, curated.hash) };
+  const model: DecisionModel = { scorer: fitted.scorer as Scorer, calibration: chosen.report.calibration, threshold: chosen.report.threshold, second: Number.isFinite(chosen.report.second) ? chosen.report.second : 0, corpus: corpusHash(sets, curated.hash) };
   writeFileSync(join(process.cwd(), 'src', 'engine', 'decision-model.json'), `${JSON.stringify(model, null, 1)}\n`);
   process.stdout.write('wrote src/engine/decision-model.json\n');
 }

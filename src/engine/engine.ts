@@ -348,14 +348,20 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       return decline(question, DECLINE.notCovered, 1 - (best?.probability ?? 0), suggestionsFor(ranked), notice);
     }
     const confidence = round(best.probability);
-    if (rules.found && rules.citations.some((c) => c.passageId === sentences[best.owner]!.id)) return { ...rules, confidence };
+    // A runner-up nearly as likely may be the one that says it: both are shown.
+    const runnerUp = candidates[1];
+    const also = decisionModel.second > 0 && runnerUp && runnerUp.probability >= decisionModel.second * best.probability ? [sentences[runnerUp.owner]!.id] : [];
+    if (rules.found && rules.citations.some((c) => c.passageId === sentences[best.owner]!.id)) {
+      const cited = rules.citations.map((c) => c.passageId);
+      return { ...rules, confidence, citations: citationsOf([...new Set([...cited, ...also])]) };
+    }
     const passage = sentences[best.owner]!;
     return {
       question,
       found: true,
       answer: passage.text,
       confidence,
-      citations: citationsOf([passage.id]),
+      citations: citationsOf([passage.id, ...also]),
       suggestions: [],
       ...(notice ? { notice } : {}),
     };
@@ -402,6 +408,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         cites: cited,
         confidence: rules.confidence,
         refused: !rules.found && rules.answer !== DECLINE.notCovered && rules.answer !== DECLINE.empty,
+        statedFact: rules.found && !rules.citations.some((c) => c.quote === rules.answer),
       },
       curated,
     };
@@ -415,6 +422,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         text: sentences[owner]!.text,
         stems: sentenceStems[owner]!,
         pairs: sentencePairs[owner]!,
+        order: sentenceStemList[owner]!,
         spans: spansOf[owner]!,
         coverage: m?.score ?? 0,
         coverageDirect: m ? m.matchedDirect / total : 0,

@@ -21,6 +21,9 @@ export const FEATURE_NAMES = Object.freeze([
   'coverageMargin',
   // Word order: pairs of the question's words that stand together in the sentence too.
   'pairShare',
+  // A question word swapped for another between the same neighbours ("a flexible set" for "a fixed set").
+  'swappedWord',
+  'swappedAtEdge',
   'topByBm25',
   'topByCoverage',
   // What the question names that the article, or this sentence, never says.
@@ -49,6 +52,7 @@ export const FEATURE_NAMES = Object.freeze([
   'rulesCiteThis',
   'rulesConfidence',
   'rulesRefused',
+  'rulesStatedFact',
   // Whether a moderator curated this knowledge: then the rule layers' silence means more.
   'curatedKnowledge',
   // The sentence itself.
@@ -84,6 +88,8 @@ export interface CandidateView {
   readonly stems: ReadonlySet<string>;
   /** Neighbouring content stems of the sentence, as "a b". */
   readonly pairs: ReadonlySet<string>;
+  /** The sentence's content stems in order. */
+  readonly order: readonly string[];
   readonly spans: readonly Span[];
   readonly coverage: number;
   readonly coverageDirect: number;
@@ -103,7 +109,14 @@ export interface SetView {
   readonly secondCoverage: number;
   /** Lowercased words of the whole article. */
   readonly articleWords: ReadonlySet<string>;
-  readonly rules: { readonly answered: boolean; readonly cites: ReadonlySet<number>; readonly confidence: number; readonly refused: boolean };
+  readonly rules: {
+    readonly answered: boolean;
+    readonly cites: ReadonlySet<number>;
+    readonly confidence: number;
+    readonly refused: boolean;
+    /** The rules answered with a fact taken out of the sentence (a date, a count, a list), not the sentence itself. */
+    readonly statedFact: boolean;
+  };
   /** Whether the knowledge has curated Q&A entries. */
   readonly curated: boolean;
 }
@@ -177,6 +190,7 @@ export function featuresOf(q: QuestionView, c: CandidateView, set: SetView, firs
     bm25Margin: set.bestBm25 > 0 ? (c.bm25 - otherBm25) / set.bestBm25 : 0,
     coverageMargin: c.coverage - otherCoverage,
     pairShare: pairShare(q.stems, c.pairs),
+    ...swaps(q.stems, c.order, c.stems),
     topByBm25: c.bm25 >= set.bestBm25 && c.bm25 > 0 ? 1 : 0,
     topByCoverage: c.coverage >= set.bestCoverage && c.coverage > 0 ? 1 : 0,
     namesAbsentFromArticle: Math.min(2, absent),
@@ -201,6 +215,7 @@ export function featuresOf(q: QuestionView, c: CandidateView, set: SetView, firs
     rulesCiteThis: set.rules.cites.has(c.owner) ? 1 : 0,
     rulesConfidence: set.rules.answered ? set.rules.confidence : 0,
     rulesRefused: set.rules.refused ? 1 : 0,
+    rulesStatedFact: set.rules.statedFact && set.rules.cites.has(c.owner) ? 1 : 0,
     curatedKnowledge: set.curated ? 1 : 0,
     sentenceLength: Math.log1p(sentenceWords.length) / 4,
     questionLength: Math.log1p(q.stems.length) / 2,
@@ -222,6 +237,36 @@ function pairShare(stems: readonly string[], pairs: ReadonlySet<string>): number
   let held = 0;
   for (let i = 1; i < stems.length; i++) if (pairs.has(`${stems[i - 1]} ${stems[i]}`)) held++;
   return held / (stems.length - 1);
+}
+
+/**
+ * Question stems the sentence lacks where the sentence has another word between the same
+ * neighbours: "uses a flexible set" against "uses a fixed set", the commonest way a question
+ * that reads like the article asks something it does not say. At the question's edge one
+ * neighbour is all there is.
+ */
+export function swaps(question: readonly string[], sentence: readonly string[], held: ReadonlySet<string>): { swappedWord: number; swappedAtEdge: number } {
+  let inside = 0;
+  let edge = 0;
+  for (let i = 0; i < question.length; i++) {
+    const w = question[i]!;
+    if (held.has(w)) continue;
+    const before = question[i - 1];
+    const after = question[i + 1];
+    for (let p = 0; p < sentence.length; p++) {
+      const prevOk = before !== undefined && sentence[p - 1] === before;
+      const nextOk = after !== undefined && sentence[p + 1] === after;
+      if (prevOk && nextOk) {
+        inside++;
+        break;
+      }
+      if ((prevOk && after === undefined) || (nextOk && before === undefined)) {
+        edge++;
+        break;
+      }
+    }
+  }
+  return { swappedWord: Math.min(2, inside), swappedAtEdge: Math.min(2, edge) };
 }
 
 export function toArray(v: FeatureVector): number[] {

@@ -37,6 +37,11 @@ export interface DecisionModel {
   readonly calibration: { readonly a: number; readonly b: number };
   /** Answer when the calibrated probability is at least this: the held-out accuracy's best cut. */
   readonly threshold: number;
+  /**
+   * The runner-up sentence is cited too when its probability is at least this share of the
+   * best's: two sentences that may each say it are both shown (0: never).
+   */
+  readonly second: number;
   /** sha256 of the corpus it was fitted on, so a refit can be checked against it. */
   readonly corpus: string;
 }

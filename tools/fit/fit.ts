@@ -11,6 +11,8 @@ export const FIT = Object.freeze({
   l2: 1,
   /** The threshold is searched over this grid of probabilities. */
   thresholds: Array.from({ length: 91 }, (_, i) => 0.05 + i / 100),
+  /** ...and the share of the best's probability at which the runner-up is cited too. */
+  secondRatios: [Infinity, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
 });
 
 export type Kind = 'logistic' | 'trees';
@@ -23,6 +25,8 @@ export interface Report {
   readonly curated: number;
   readonly ece: number;
   readonly threshold: number;
+  /** The runner-up is cited too when its probability is at least this share of the best's (Infinity: never). */
+  readonly second: number;
   readonly calibration: { a: number; b: number };
 }
 
@@ -54,19 +58,20 @@ interface Decided {
   readonly example: Example;
   readonly z: number;
   readonly right: boolean;
+  /** The runner-up, which the reply also cites when it is nearly as likely. */
+  readonly z2: number;
+  readonly right2: boolean;
 }
 
 function decide(example: Example, logOdds: (x: readonly number[]) => number): Decided {
-  let best = -Infinity;
-  let right = false;
-  for (const c of example.candidates) {
-    const z = logOdds(c.x);
-    if (z > best) {
-      best = z;
-      right = example.answerable && c.hit;
-    }
-  }
-  return { example, z: best, right };
+  const scored = example.candidates.map((c) => ({ z: logOdds(c.x), right: example.answerable && c.hit })).sort((a, b) => b.z - a.z);
+  return {
+    example,
+    z: scored[0]?.z ?? -Infinity,
+    right: scored[0]?.right ?? false,
+    z2: scored[1]?.z ?? -Infinity,
+    right2: scored[1]?.right ?? false,
+  };
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -82,12 +87,14 @@ function platt(decided: readonly Decided[]): { a: number; b: number } {
   return { a, b: fit.bias - a * fit.mean[0]! };
 }
 
-function accuracy(decided: readonly Decided[], p: (d: Decided) => number, threshold: number): number {
+/** Right when answered with a hit among the citations (the best, and the runner-up when its probability is at least `second` of the best's), or declined when unanswerable. */
+function accuracy(decided: readonly Decided[], p: (d: Decided) => number, threshold: number, second = Infinity, p2: (d: Decided) => number = () => 0): number {
   if (decided.length === 0) return 0;
   let ok = 0;
   for (const d of decided) {
     const answered = p(d) >= threshold;
-    if (d.example.answerable ? answered && d.right : !answered) ok++;
+    const hit = d.right || (d.right2 && p2(d) >= second * p(d));
+    if (d.example.answerable ? answered && hit : !answered) ok++;
   }
   return ok / decided.length;
 }
@@ -130,21 +137,26 @@ export function crossValidate(examples: readonly Example[], kind: Kind, k: numbe
   const squad = decided.filter((d) => d.example.domain === 'squad' && !d.example.roughened);
   const chat = decided.filter((d) => d.example.domain === 'chat');
   const curated = decided.filter((d) => d.example.domain === 'curated');
+  const p2 = (d: Decided) => (Number.isFinite(d.z2) ? sigmoid(calibration.a * d.z2 + calibration.b) : 0);
   let threshold = 0.5;
+  let second = Infinity;
   let bestScore = -1;
-  for (const t of FIT.thresholds) {
-    const s = (accuracy(squad, p, t) + accuracy(chat, p, t)) / 2;
-    if (s > bestScore) {
-      bestScore = s;
-      threshold = t;
+  for (const r of FIT.secondRatios)
+    for (const t of FIT.thresholds) {
+      const s = (accuracy(squad, p, t, r, p2) + accuracy(chat, p, t, r, p2)) / 2;
+      if (s > bestScore) {
+        bestScore = s;
+        threshold = t;
+        second = r;
+      }
     }
-  }
   return {
-    squad: accuracy(squad, p, threshold),
-    squadAnswerable: accuracy(squad.filter((d) => d.example.answerable), p, threshold),
-    squadUnanswerable: accuracy(squad.filter((d) => !d.example.answerable), p, threshold),
-    chat: accuracy(chat, p, threshold),
-    curated: accuracy(curated, p, threshold),
+    squad: accuracy(squad, p, threshold, second, p2),
+    squadAnswerable: accuracy(squad.filter((d) => d.example.answerable), p, threshold, second, p2),
+    squadUnanswerable: accuracy(squad.filter((d) => !d.example.answerable), p, threshold, second, p2),
+    chat: accuracy(chat, p, threshold, second, p2),
+    curated: accuracy(curated, p, threshold, second, p2),
+    second,
     ece: ece([...squad, ...chat], p, threshold),
     threshold,
     calibration,
