@@ -9,9 +9,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEATURE_NAMES } from '../src/engine/features.ts';
-import type { DecisionModel, Scorer } from '../src/engine/model.ts';
+import type { DecisionModel } from '../src/engine/model.ts';
 import { collect, corpusHash, corpusSets, curatedExamples, type Example } from './fit/corpus.ts';
-import { candidateRecall, fitModel, crossValidate, type Kind, type Report } from './fit/fit.ts';
+import { candidateRecall, fitPair, crossValidate, type Kind, type Report } from './fit/fit.ts';
 
 /** Features removed together in the ablation: a rule and its variants stand or fall as one. */
 const ABLATION_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -73,8 +73,8 @@ const score = (r: Report) => (r.squad + r.chat) / 2;
 const chosen = reports.reduce((a, b) => (score(b.report) > score(a.report) ? b : a));
 process.stdout.write(`kept: ${chosen.kind}\n`);
 if (values.write) {
-  const fitted = fitModel(examples, chosen.kind, chosen.report);
-  const model: DecisionModel = { scorer: fitted.scorer as Scorer, calibration: chosen.report.calibration, threshold: chosen.report.threshold, second: Number.isFinite(chosen.report.second) ? chosen.report.second : 0, corpus: corpusHash(sets, curated.hash) };
+  const fitted = fitPair(examples, chosen.kind);
+  const model: DecisionModel = { ranker: fitted.ranker, decider: fitted.decider, calibration: chosen.report.calibration, threshold: chosen.report.threshold, second: chosen.report.second, corpus: corpusHash(sets, curated.hash) };
   writeFileSync(join(process.cwd(), 'src', 'engine', 'decision-model.json'), `${JSON.stringify(model, null, 1)}\n`);
   process.stdout.write('wrote src/engine/decision-model.json\n');
 }

@@ -18,7 +18,7 @@ import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from 
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
 import { Bm25Index, stemsOf } from './candidates.ts';
 import { featuresOf, namesIn, pairsOf, type CandidateView, type FeatureVector, type QuestionView, type SetView } from './features.ts';
-import { probability, type DecisionModel } from './model.ts';
+import { probability, rankScore, type DecisionModel } from './model.ts';
 import { DECISION_MODEL } from './decision-model.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
@@ -62,12 +62,19 @@ const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
 export const DECISION = Object.freeze({
   /** Sentences taken from each ranking (BM25 and coverage): the gold sentence is in the top few nearly always. */
   candidates: 5,
+  /** A lone candidate leads the (absent) next one by this many log-odds: far ahead, as the fitting tool counts it. */
+  loneMargin: 10,
 });
 
 interface ScoredCandidate {
   readonly owner: number;
   readonly features: FeatureVector;
+  /** The ranker's log-odds that this sentence holds the answer. */
+  readonly score: number;
+  /** The calibrated probability that answering with it is right. */
   readonly probability: number;
+  /** The fact asked for as the sentence states it, phrased as an answer. */
+  readonly fact?: string;
 }
 
 export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = ENGLISH, decisionModel: DecisionModel = DECISION_MODEL): Engine {
@@ -350,7 +357,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const confidence = round(best.probability);
     // A runner-up nearly as likely may be the one that says it: both are shown.
     const runnerUp = candidates[1];
-    const also = decisionModel.second > 0 && runnerUp && runnerUp.probability >= decisionModel.second * best.probability ? [sentences[runnerUp.owner]!.id] : [];
+    const also = runnerUp && best.score - runnerUp.score <= decisionModel.second ? [sentences[runnerUp.owner]!.id] : [];
     if (rules.found && rules.citations.some((c) => c.passageId === sentences[best.owner]!.id)) {
       const cited = rules.citations.map((c) => c.passageId);
       return { ...rules, confidence, citations: citationsOf([...new Set([...cited, ...also])]) };
@@ -359,7 +366,8 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return {
       question,
       found: true,
-      answer: passage.text,
+      // The fact asked for, in the article's words, when the sentence states it; else the sentence.
+      answer: best.fact ?? passage.text,
       confidence,
       citations: citationsOf([passage.id, ...also]),
       suggestions: [],
@@ -413,9 +421,23 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       curated,
     };
     const strongTotal = analysis.terms.reduce((sum, t, i) => sum + (ranker.isStrong(t) ? weights[i]! : 0), 0) || 1;
-    const candidates = owners.map((owner): ScoredCandidate => {
+    const kind = analysis.kind === 'number' && countsTime(analysis.words) ? 'duration' : analysis.kind;
+    const asked = {
+      words: analysis.words,
+      terms: analysis.terms,
+      weight: (t: string) => ranker.weight(t),
+      kindsOf: wordKnowledge.kindsOf,
+      isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
+      placeFits: wordKnowledge.placeFits,
+      countryOf: wordKnowledge.countryOf,
+      variants: ranker.variants(analysis),
+    };
+    const factIn = (owner: number) =>
+      kind === 'other' ? undefined : statedFact(kind, asked, sentences[owner]!.text, spansOf[owner]!, clauses[owner]!, contextOf[owner]);
+    const ranked = owners.map((owner) => {
       const m = coverageOf.get(owner);
       const held = new Set([...ranker.termsOf(owner), ...(m?.shared ?? [])]);
+      const fact = factIn(owner);
       const missing = analysis.terms.reduce((max, t, i) => (held.has(t) ? max : Math.max(max, weights[i]! / total)), 0);
       const c: CandidateView = {
         owner,
@@ -430,11 +452,18 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         eventMatched: m?.matchedEvent ?? false,
         bm25: bm25Of.get(owner) ?? 0,
         missingHeaviest: missing,
+        statesAskedFact: fact !== undefined,
       };
       const features = featuresOf(q, c, set, owner === 0);
-      return { owner, features, probability: probability(decisionModel, features) };
+      return { owner, features, score: rankScore(decisionModel, features), ...(fact ? { fact: phraseFact(kind, fact) } : {}) };
     });
-    candidates.sort((a, b) => b.probability - a.probability || a.owner - b.owner);
+    ranked.sort((a, b) => b.score - a.score || a.owner - b.owner);
+    // Each candidate's probability as if it were the one answered: its lead over the best of the others.
+    const candidates = ranked.map((c, i): ScoredCandidate => {
+      const other = ranked[i === 0 ? 1 : 0];
+      const margin = other ? c.score - other.score : DECISION.loneMargin;
+      return { ...c, probability: probability(decisionModel, c.features, c.score, margin) };
+    });
     return { candidates };
   }
 

@@ -34,6 +34,7 @@ export const FEATURE_NAMES = Object.freeze([
   // The kind of answer asked for, and whether the sentence holds one that the question does not.
   'wantsFact',
   'holdsWantedFact',
+  'statesAskedFact',
   'asksWho',
   'asksWhen',
   'asksWhere',
@@ -64,6 +65,9 @@ export const FEATURE_NAMES = Object.freeze([
 ] as const);
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** What the decider reads of the ranker's best candidate: its features, its rank score and its lead over the next. */
+export const DECIDER_FEATURES = Object.freeze([...FEATURE_NAMES, 'rankScore', 'rankMargin'] as const);
 export type FeatureVector = Readonly<Record<FeatureName, number>>;
 
 /** What the question asks, measured once per question. */
@@ -98,6 +102,8 @@ export interface CandidateView {
   readonly bm25: number;
   /** Weight share of the heaviest question term the sentence lacks. */
   readonly missingHeaviest: number;
+  /** The fact asked for (a date, count, name, place), stated in the clause that matches the question: extract.ts. */
+  readonly statesAskedFact: boolean;
 }
 
 /** What the whole candidate set and the rule-based layers say, for the margins and rule features. */
@@ -199,6 +205,7 @@ export function featuresOf(q: QuestionView, c: CandidateView, set: SetView, firs
     missingHeaviest: c.missingHeaviest,
     wantsFact: wanted.length > 0 ? 1 : 0,
     holdsWantedFact: holdsWanted ? 1 : 0,
+    statesAskedFact: c.statesAskedFact ? 1 : 0,
     asksWho: opening === 'who' ? 1 : 0,
     asksWhen: opening === 'when' ? 1 : 0,
     asksWhere: opening === 'where' ? 1 : 0,

@@ -32,14 +32,17 @@ export interface TreesScorer {
 export type Scorer = LogisticScorer | TreesScorer;
 
 export interface DecisionModel {
-  readonly scorer: Scorer;
+  /** Orders a question's candidates: the log-odds that each holds the answer, fitted on answerable questions. */
+  readonly ranker: Scorer;
+  /** Reads the best candidate (its features, rank score and lead over the next) and says whether to answer with it. */
+  readonly decider: Scorer;
   /** Platt scaling of the scorer's log-odds, fitted on answers held out by article. */
   readonly calibration: { readonly a: number; readonly b: number };
   /** Answer when the calibrated probability is at least this: the held-out accuracy's best cut. */
   readonly threshold: number;
   /**
-   * The runner-up sentence is cited too when its probability is at least this share of the
-   * best's: two sentences that may each say it are both shown (0: never).
+   * The runner-up sentence is cited too when the ranker puts it within this many log-odds of
+   * the best: two sentences that may each say it are both shown (0: never).
    */
   readonly second: number;
   /** sha256 of the corpus it was fitted on, so a refit can be checked against it. */
@@ -65,12 +68,17 @@ export function logOdds(scorer: Scorer, x: readonly number[]): number {
 }
 
 /** The values of a feature vector in the order the scorer was fitted on. */
-export function ordered(scorer: Scorer, v: FeatureVector): number[] {
+export function ordered(scorer: Scorer, v: Readonly<Record<string, number>>): number[] {
   return scorer.features.map((name) => (v as Record<string, number>)[name] ?? 0);
 }
 
-/** The calibrated probability that the candidate answers the question. */
-export function probability(model: DecisionModel, v: FeatureVector): number {
-  const z = logOdds(model.scorer, ordered(model.scorer, v));
+/** The ranker's log-odds that the candidate holds the answer. */
+export function rankScore(model: DecisionModel, v: FeatureVector): number {
+  return logOdds(model.ranker, ordered(model.ranker, v));
+}
+
+/** The calibrated probability that answering with this candidate is right, given its rank score and lead over the next. */
+export function probability(model: DecisionModel, v: FeatureVector, score: number, margin: number): number {
+  const z = logOdds(model.decider, ordered(model.decider, { ...v, rankScore: score, rankMargin: margin }));
   return sigmoid(model.calibration.a * z + model.calibration.b);
 }

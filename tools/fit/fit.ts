@@ -1,4 +1,5 @@
-import { FEATURE_NAMES } from '../../src/engine/features.ts';
+import { DECISION } from '../../src/engine/engine.ts';
+import { DECIDER_FEATURES, FEATURE_NAMES } from '../../src/engine/features.ts';
 import type { Scorer } from '../../src/engine/model.ts';
 import type { Example } from './corpus.ts';
 import { fitLogistic, logisticLogOdds, type Rows } from './logistic.ts';
@@ -9,10 +10,10 @@ export const FIT = Object.freeze({
   chatWeight: 5,
   /** Ridge on the standardised weights: enough to keep correlated features from trading wild weights. */
   l2: 1,
-  /** The threshold is searched over this grid of probabilities. */
+  /** The threshold is searched over this grid of probabilities... */
   thresholds: Array.from({ length: 91 }, (_, i) => 0.05 + i / 100),
-  /** ...and the share of the best's probability at which the runner-up is cited too. */
-  secondRatios: [Infinity, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+  /** ...and the ranker's log-odds gap within which the runner-up is cited too. */
+  secondGaps: [0, 0.25, 0.5, 0.75, 1, 1.5, 2],
 });
 
 export type Kind = 'logistic' | 'trees';
@@ -25,53 +26,84 @@ export interface Report {
   readonly curated: number;
   readonly ece: number;
   readonly threshold: number;
-  /** The runner-up is cited too when its probability is at least this share of the best's (Infinity: never). */
+  /** The runner-up is cited too when the ranker puts it within this many log-odds of the best (0: never). */
   readonly second: number;
   readonly calibration: { a: number; b: number };
 }
 
-function rowsOf(examples: readonly Example[]): Rows {
+const weightOf = (e: Example): number => (e.domain === 'squad' ? 1 : FIT.chatWeight);
+
+function fitRows(rows: Rows, kind: Kind, features: readonly string[]): { scorer: Scorer; logOdds: (x: readonly number[]) => number } {
+  if (kind === 'logistic') {
+    const fit = fitLogistic(rows, FIT.l2);
+    return { scorer: { kind, features: [...features], ...fit }, logOdds: (x) => logisticLogOdds(fit, x) };
+  }
+  const fit = fitTrees(rows);
+  return { scorer: { kind, features: [...features], base: fit.base, trees: fit.trees }, logOdds: (x) => treesLogOdds(fit, x) };
+}
+
+/** Which candidate holds the answer, learnt from answerable questions only. */
+function rankerRows(examples: readonly Example[]): Rows {
   const x: number[][] = [];
   const y: number[] = [];
   const w: number[] = [];
-  for (const e of examples)
+  for (const e of examples) {
+    if (!e.answerable) continue;
     for (const c of e.candidates) {
       x.push([...c.x]);
       y.push(c.hit ? 1 : 0);
-      w.push(e.domain === 'squad' ? 1 : FIT.chatWeight);
+      w.push(weightOf(e));
     }
+  }
   return { x, y, w };
 }
 
-export function fitScorer(examples: readonly Example[], kind: Kind): { scorer: Scorer; logOdds: (x: readonly number[]) => number } {
-  const rows = rowsOf(examples);
-  if (kind === 'logistic') {
-    const fit = fitLogistic(rows, FIT.l2);
-    return { scorer: { kind, features: [...FEATURE_NAMES], ...fit }, logOdds: (x) => logisticLogOdds(fit, x) };
-  }
-  const fit = fitTrees(rows);
-  return { scorer: { kind, features: [...FEATURE_NAMES], base: fit.base, trees: fit.trees }, logOdds: (x) => treesLogOdds(fit, x) };
-}
-
-/** A question's best candidate by the scorer, with whether answering it would be right. */
-interface Decided {
+/** A question's candidates in the ranker's order, with what answering the best would give. */
+interface Ranked {
   readonly example: Example;
-  readonly z: number;
+  /** The best candidate's features, then its rank score and margin: what the decider reads. */
+  readonly top: readonly number[] | undefined;
   readonly right: boolean;
-  /** The runner-up, which the reply also cites when it is nearly as likely. */
-  readonly z2: number;
+  readonly gap: number;
   readonly right2: boolean;
 }
 
-function decide(example: Example, logOdds: (x: readonly number[]) => number): Decided {
-  const scored = example.candidates.map((c) => ({ z: logOdds(c.x), right: example.answerable && c.hit })).sort((a, b) => b.z - a.z);
+function rank(example: Example, ranker: (x: readonly number[]) => number): Ranked {
+  const scored = example.candidates.map((c) => ({ c, z: ranker(c.x) })).sort((a, b) => b.z - a.z);
+  const [first, second] = scored;
+  if (!first) return { example, top: undefined, right: false, gap: Infinity, right2: false };
+  const margin = first.z - (second?.z ?? first.z - DECISION.loneMargin);
   return {
     example,
-    z: scored[0]?.z ?? -Infinity,
-    right: scored[0]?.right ?? false,
-    z2: scored[1]?.z ?? -Infinity,
-    right2: scored[1]?.right ?? false,
+    top: [...first.c.x, first.z, margin],
+    right: example.answerable && first.c.hit,
+    gap: margin,
+    right2: example.answerable && (second?.c.hit ?? false),
   };
+}
+
+function deciderRows(ranked: readonly Ranked[]): Rows {
+  const usable = ranked.filter((r) => r.top !== undefined);
+  return { x: usable.map((r) => [...r.top!]), y: usable.map((r) => (r.right ? 1 : 0)), w: usable.map((r) => weightOf(r.example)) };
+}
+
+export interface Fitted {
+  readonly ranker: Scorer;
+  readonly decider: Scorer;
+  readonly rank: (x: readonly number[]) => number;
+  readonly decide: (x: readonly number[]) => number;
+}
+
+/** The ranker on answerable questions, then the decider on every question's best candidate. */
+export function fitPair(examples: readonly Example[], kind: Kind): Fitted {
+  const ranker = fitRows(rankerRows(examples), kind, FEATURE_NAMES);
+  const ranked = examples.map((e) => rank(e, ranker.logOdds));
+  const decider = fitRows(deciderRows(ranked), kind, DECIDER_FEATURES);
+  return { ranker: ranker.scorer, decider: decider.scorer, rank: ranker.logOdds, decide: decider.logOdds };
+}
+
+interface Decided extends Ranked {
+  readonly z: number;
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -80,20 +112,20 @@ function platt(decided: readonly Decided[]): { a: number; b: number } {
   const rows: Rows = {
     x: decided.map((d) => [Number.isFinite(d.z) ? d.z : -20]),
     y: decided.map((d) => (d.right ? 1 : 0)),
-    w: decided.map((d) => (d.example.domain === 'squad' ? 1 : FIT.chatWeight)),
+    w: decided.map((d) => weightOf(d.example)),
   };
   const fit = fitLogistic(rows, 1e-3);
   const a = fit.weights[0]! / fit.scale[0]!;
   return { a, b: fit.bias - a * fit.mean[0]! };
 }
 
-/** Right when answered with a hit among the citations (the best, and the runner-up when its probability is at least `second` of the best's), or declined when unanswerable. */
-function accuracy(decided: readonly Decided[], p: (d: Decided) => number, threshold: number, second = Infinity, p2: (d: Decided) => number = () => 0): number {
+/** Right when answered with a hit among the citations (the best, and the runner-up within `gap`), or declined when unanswerable. */
+function accuracy(decided: readonly Decided[], p: (d: Decided) => number, threshold: number, gap = 0): number {
   if (decided.length === 0) return 0;
   let ok = 0;
   for (const d of decided) {
     const answered = p(d) >= threshold;
-    const hit = d.right || (d.right2 && p2(d) >= second * p(d));
+    const hit = d.right || (gap > 0 && d.right2 && d.gap <= gap);
     if (d.example.answerable ? answered && hit : !answered) ok++;
   }
   return ok / decided.length;
@@ -126,45 +158,43 @@ export function crossValidate(examples: readonly Example[], kind: Kind, k: numbe
   const foldOf = (e: Example) => fold.get(`${e.domain}:${e.group}`)!;
   const decided: Decided[] = [];
   for (let f = 0; f < k; f++) {
-    const train = examples.filter((e) => foldOf(e) !== f);
     const test = examples.filter((e) => foldOf(e) === f);
     if (test.length === 0) continue;
-    const { logOdds } = fitScorer(train, kind);
-    for (const e of test) decided.push(decide(e, logOdds));
+    const fitted = fitPair(examples.filter((e) => foldOf(e) !== f), kind);
+    for (const e of test) {
+      const r = rank(e, fitted.rank);
+      decided.push({ ...r, z: r.top ? fitted.decide(r.top) : -Infinity });
+    }
   }
   const calibration = platt(decided);
   const p = (d: Decided) => (Number.isFinite(d.z) ? sigmoid(calibration.a * d.z + calibration.b) : 0);
   const squad = decided.filter((d) => d.example.domain === 'squad' && !d.example.roughened);
   const chat = decided.filter((d) => d.example.domain === 'chat');
   const curated = decided.filter((d) => d.example.domain === 'curated');
-  const p2 = (d: Decided) => (Number.isFinite(d.z2) ? sigmoid(calibration.a * d.z2 + calibration.b) : 0);
   let threshold = 0.5;
-  let second = Infinity;
+  let second = 0;
   let bestScore = -1;
-  for (const r of FIT.secondRatios)
+  for (const gap of FIT.secondGaps)
     for (const t of FIT.thresholds) {
-      const s = (accuracy(squad, p, t, r, p2) + accuracy(chat, p, t, r, p2)) / 2;
+      // Each kind of article counts alike: Wikipedia, chat about news, and curated knowledge.
+      const s = (accuracy(squad, p, t, gap) + accuracy(chat, p, t, gap) + accuracy(curated, p, t, gap)) / 3;
       if (s > bestScore) {
         bestScore = s;
         threshold = t;
-        second = r;
+        second = gap;
       }
     }
   return {
-    squad: accuracy(squad, p, threshold, second, p2),
-    squadAnswerable: accuracy(squad.filter((d) => d.example.answerable), p, threshold, second, p2),
-    squadUnanswerable: accuracy(squad.filter((d) => !d.example.answerable), p, threshold, second, p2),
-    chat: accuracy(chat, p, threshold, second, p2),
-    curated: accuracy(curated, p, threshold, second, p2),
-    second,
+    squad: accuracy(squad, p, threshold, second),
+    squadAnswerable: accuracy(squad.filter((d) => d.example.answerable), p, threshold, second),
+    squadUnanswerable: accuracy(squad.filter((d) => !d.example.answerable), p, threshold, second),
+    chat: accuracy(chat, p, threshold, second),
+    curated: accuracy(curated, p, threshold, second),
     ece: ece([...squad, ...chat], p, threshold),
     threshold,
+    second,
     calibration,
   };
-}
-
-export function fitModel(examples: readonly Example[], kind: Kind, _report: Report): { scorer: Scorer } {
-  return { scorer: fitScorer(examples, kind).scorer };
 }
 
 /** How often the answer is among the candidates at all, per domain: the ceiling any decision can reach. */
