@@ -48,7 +48,7 @@ const BLOCKS = new Set([
 const DROPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CANVAS', 'FIGCAPTION', 'FIGURE', 'PICTURE', 'IMG', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'FORM', 'NAV', 'ASIDE']);
 
 /** Boxes a page puts inside the article that are not the article: sharing, newsletters, "related". */
-const FURNITURE = /(^|[\s_-])(share|sharing|social|related|newsletter|promo|advert|ad-container|byline|caption|credit|subscribe|comments?)([\s_-]|$)/i;
+const FURNITURE = /(^|[\s_-])(share|sharing|social|related|newsletter|promo|advert|ad-container|caption|credit|subscribe|comments?)([\s_-]|$)/i;
 
 /** Lines a page repeats around articles; alone in a block, they are no paragraph. */
 const BOILERPLATE = /^(advertisement|share( this( article| story)?)?|related( articles| stories| links)?:?|read more:?|story continues below( advertisement)?|continue reading( the main story)?|image( copyright| caption)?|getty images|supported by|follow us.*)$/i;
@@ -120,6 +120,21 @@ export function blocksOf(root: DomNode): string[] {
   return out;
 }
 
+/**
+ * Readability drops class names from what it returns, so the page's own labels for captions,
+ * share boxes and "related" lists are read before it runs. A labelled element holding much of the
+ * page's text is left alone: a label like "article-with-comments" may sit on the article itself.
+ */
+function removeFurniture(document: DomNode): void {
+  const body = document.querySelectorAll?.('body')[0];
+  const total = squash(body?.textContent ?? '').length;
+  for (const node of Array.from(document.querySelectorAll?.('figcaption, [class], [id]') ?? [])) {
+    if (node.nodeName.toUpperCase() !== 'FIGCAPTION' && !furniture(node)) continue;
+    if (squash(node.textContent ?? '').length > total / 4) continue;
+    node.remove?.();
+  }
+}
+
 function clean(value: string | null | undefined): string | undefined {
   const text = squash(value ?? '');
   return text === '' ? undefined : text;
@@ -137,6 +152,7 @@ function metaContent(document: DomNode, selector: string): string | undefined {
 export function extractFromDocument(document: DomNode, pageUrl?: string): ExtractResult {
   const claimedUrl = metaContent(document, 'link[rel="canonical"]') ?? metaContent(document, 'meta[property="og:url"]');
   const language = clean(document.querySelectorAll?.('html')[0]?.getAttribute?.('lang'));
+  removeFurniture(document);
   const parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
   const where = pageUrl ?? 'the page';
   if (parsed === null || parsed.content === null || parsed.content === undefined)

@@ -15,7 +15,7 @@ const squash = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 function expectedParagraphs(name: string): string[] {
   const { document } = parseHTML(readFileSync(join(PAGES, name, 'expected.html'), 'utf8'));
   return Array.from(document.querySelectorAll('p'))
-    .map((p) => squash(p.textContent ?? ''))
+    .map((p) => squash((p as { textContent: string | null }).textContent ?? ''))
     .filter((t) => t.length >= 20);
 }
 
