@@ -1,6 +1,7 @@
 import type {
   ApplicationCommandOptionChoiceData,
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -38,6 +39,11 @@ export interface Command {
    */
   readonly defer: 'now' | 'if-slow';
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Reply | Promise<Reply>;
+  /**
+   * The buttons this command puts on its own replies, custom ids `<command name>:...`. The reply
+   * replaces the message the button is on, privately, so a pressed button is gone with it.
+   */
+  button?(interaction: ButtonInteraction, ctx: BotContext): Reply | Promise<Reply>;
   autocomplete?(
     interaction: AutocompleteInteraction,
     ctx: BotContext,

@@ -270,7 +270,21 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     }
   }
 
+  /** A command that owns its buttons gets those whose id starts with its name. */
+  function buttonOwner(customId: string): Command | undefined {
+    const owner = commands.get(customId.slice(0, customId.indexOf(':')));
+    return owner?.button !== undefined ? owner : undefined;
+  }
+
   async function button(interaction: ButtonInteraction): Promise<void> {
+    const owner = buttonOwner(interaction.customId);
+    if (owner !== undefined) {
+      const what = describeInteraction(interaction);
+      await respond(interaction, { visibility: 'ephemeral', update: true, defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () =>
+        owner.button!(interaction, ctx),
+      );
+      return;
+    }
     if (await component(interaction)) return;
     const what = describeInteraction(interaction);
     const parsed = parseCustomId(interaction.customId);

@@ -3,8 +3,8 @@ import { COMMANDS, commandBodies, commandsByName } from '../../src/discord/regis
 import { COMMAND_NAME, LIMITS } from '../../src/render/limits.ts';
 
 describe('command registry', () => {
-  it('offers /ask, /topics, /help, /refresh and /gaps', () => {
-    expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh', 'gaps']);
+  it('offers /ask, /topics, /help, /refresh, /gaps and /article', () => {
+    expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh', 'gaps', 'article']);
   });
 
   it('has names and descriptions Discord accepts, options included', () => {
@@ -26,6 +26,7 @@ describe('command registry', () => {
       help: 'if-slow',
       refresh: 'now',
       gaps: 'if-slow',
+      article: 'now',
     });
   });
 });

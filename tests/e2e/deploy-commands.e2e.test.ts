@@ -38,7 +38,7 @@ describe('npm run deploy-commands', () => {
     const puts = fake.requestsTo('bulk_set_application_commands');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/applications/${fake.applicationId}/commands`);
-    expect((puts[0]!.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['ask', 'gaps', 'help', 'refresh', 'topics']);
+    expect((puts[0]!.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['article', 'ask', 'gaps', 'help', 'refresh', 'topics']);
     expect(run.stderr).not.toContain(fake.token);
     expect(fake.takeViolations()).toEqual([]);
   }, 60_000);
