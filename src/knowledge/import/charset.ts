@@ -1,6 +1,6 @@
 /**
  * Which text encoding a fetched page uses, and its text. The order is the HTML standard's: a
- * byte order mark, then the Content-Type header, then a `<meta>` near the start, then UTF-8.
+ * byte order mark, then the Content-Type header, then a `<meta>` near the start, then UTF-8 if the bytes are valid UTF-8, else windows-1252.
  * Pure.
  */
 
@@ -61,12 +61,22 @@ export interface Decoded {
   readonly charset: string;
 }
 
+/** Text that names no encoding: UTF-8 when it is valid UTF-8, else windows-1252, the legacy default of the web. */
+function guessed(bytes: Uint8Array): InstanceType<typeof TextDecoder> {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8');
+  } catch {
+    return new TextDecoder('windows-1252');
+  }
+}
+
 export function decodePage(bytes: Uint8Array, contentType: string | null | undefined, html: boolean): Decoded {
   const decoder =
     decoderFor(bomCharset(bytes)) ??
     decoderFor(charsetFromContentType(contentType)) ??
     (html ? decoderFor(charsetFromMeta(bytes)) : undefined) ??
-    new TextDecoder('utf-8');
+    guessed(bytes);
   const text = decoder.decode(bytes);
   if (decoder.encoding !== 'windows-1252') return { text, charset: decoder.encoding };
   return { text: text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c] ?? c), charset: decoder.encoding };

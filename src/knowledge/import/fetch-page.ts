@@ -48,7 +48,7 @@ export interface FetchOptions {
   readonly resolve?: Resolve;
 }
 
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`);
 const seconds = (ms: number) => `${ms / 1000} s`;
 
 // --- one predicate per rule --------------------------------------------------------------------
@@ -81,9 +81,10 @@ export function refuseContentType(url: URL, header: string | null): string | und
   return `refused: ${url.href} is ${type === '' ? 'of no stated type' : type}, not an HTML page or plain text`;
 }
 
-export function refuseSize(url: URL, bytes: number, limits: ImportLimits): string | undefined {
+/** `where`: the page's address, or the path of a saved page. */
+export function refuseSize(where: URL | string, bytes: number, limits: ImportLimits): string | undefined {
   if (bytes <= limits.maxBytes) return undefined;
-  return `refused: ${url.href} is larger than ${mb(limits.maxBytes)}`;
+  return `refused: ${typeof where === 'string' ? where : where.href} is larger than ${mb(limits.maxBytes)}`;
 }
 
 export function deadlineRefusal(url: URL, limits: ImportLimits): string {

@@ -39,8 +39,8 @@ export async function extractFromFile(path: string, options: Pick<FetchOptions, 
   let bytes: Uint8Array;
   try {
     const size = (await stat(path)).size;
-    const tooBig = refuseSize(new URL(`file://${encodeURI(path)}`), size, limits);
-    if (tooBig !== undefined) return { ok: false, reason: tooBig.replace(/file:\/\/\S+/, path) };
+    const tooBig = refuseSize(path, size, limits);
+    if (tooBig !== undefined) return { ok: false, reason: tooBig };
     bytes = await readFile(path);
   } catch (error) {
     return { ok: false, reason: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };

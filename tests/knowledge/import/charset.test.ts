@@ -41,6 +41,11 @@ describe('decodePage', () => {
     expect(decodePage(bom, 'text/html; charset=windows-1252', true).text).toBe('café');
   });
 
+  it('takes bytes that name no encoding as UTF-8 when they are valid UTF-8, else as windows-1252', () => {
+    expect(decodePage(Uint8Array.from(Buffer.from('café “ok”')), null, false)).toEqual({ text: 'café “ok”', charset: 'utf-8' });
+    expect(decodePage(CAFE_1252, null, false)).toEqual({ text: 'café “quoted”', charset: 'windows-1252' });
+  });
+
   it('falls back to UTF-8 for an unknown label', () => {
     expect(decodePage(Uint8Array.from(Buffer.from('café')), 'text/html; charset=x-klingon', true)).toEqual({ text: 'café', charset: 'utf-8' });
   });
