@@ -80,10 +80,10 @@ function articleCommand(live: LiveEngine, options: ChatImport | undefined) {
       if (waiting === undefined) return 'Nothing to confirm: show an article with /article <link or file> first.';
       const markdown = waiting;
       waiting = undefined;
-      await writeArticle(dir, markdown);
+      const written = await writeArticle(dir, markdown);
       const refreshed = await refreshText(live);
       if (refreshed.ok) return `Wrote the article; the previous one is kept (/article undo puts it back).\n${refreshed.text}`;
-      await restorePreviousArticle(dir);
+      await written.revert();
       return `${refreshed.text}\nThe knowledge did not load with the new article, so the previous one was put back. Empty qa.yaml, facts.yaml and concepts.yaml first.`;
     }
     if (argument === 'undo') {

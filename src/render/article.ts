@@ -47,7 +47,8 @@ export function renderImportPreview(preview: ImportPreview, ids: { readonly conf
   const title = defuseWithin(preview.title ?? 'Untitled article', LIMITS.embedTitle);
   const embed: APIEmbed = {
     title,
-    ...(preview.url !== undefined && { url: preview.url }),
+    // Discord refuses an embed link past 2048 characters; the title then stands alone.
+    ...(preview.url !== undefined && preview.url.length <= 2048 && { url: preview.url }),
     description:
       `${preview.words} words in ${preview.paragraphs} paragraphs. Confirm to make this the article the bot answers from; ` +
       'the current one is kept and `/article undo` puts it back.\n\n' +

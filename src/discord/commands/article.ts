@@ -117,13 +117,13 @@ async function preview(interaction: ChatInputCommandInteraction, ctx: BotContext
  */
 async function confirm(interaction: ButtonInteraction, ctx: BotContext, item: Pending): Promise<Reply> {
   const dir = ctx.config.knowledgeDir;
-  await writeArticle(dir, item.markdown);
+  const written = await writeArticle(dir, item.markdown);
   const refreshed = await refreshKnowledge(ctx, interaction.user.id);
   if (refreshed.ok) {
     ctx.log.info(`/article import by user ${interaction.user.id}: wrote ${item.url ?? 'the article'}`);
     return withNote((t) => `Imported **${t}**. The previous article is kept: \`/article undo\` puts it back.`, item.title, refreshed.reply);
   }
-  await restorePreviousArticle(dir);
+  await written.revert();
   ctx.log.info(`/article import by user ${interaction.user.id}: ${item.url ?? 'the article'} did not load; put the previous one back`);
   return withNote(
     (t) =>

@@ -1,4 +1,4 @@
-import { copyFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KNOWLEDGE_FILES } from '../loader.ts';
 
@@ -25,17 +25,38 @@ async function writeWhole(path: string, text: string): Promise<void> {
   await rename(temporary, path);
 }
 
-/** Writes the article; `backedUp` says whether an older one was kept. */
-export async function writeArticle(dir: string, markdown: string): Promise<{ readonly backedUp: boolean }> {
-  const current = join(dir, KNOWLEDGE_FILES.article);
-  const backedUp = await exists(current);
-  if (backedUp) {
-    const temporary = `${join(dir, PREVIOUS_ARTICLE)}.${process.pid}.tmp`;
-    await copyFile(current, temporary);
-    await rename(temporary, join(dir, PREVIOUS_ARTICLE));
+async function readIfThere(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
+}
+
+export interface Written {
+  /** Whether there was an article to keep. */
+  readonly backedUp: boolean;
+  /** Puts both files back exactly as they were before the write, for an article the knowledge will not load with. */
+  revert(): Promise<void>;
+}
+
+/** Writes the article, keeping the one it replaces as PREVIOUS_ARTICLE. */
+export async function writeArticle(dir: string, markdown: string): Promise<Written> {
+  const current = join(dir, KNOWLEDGE_FILES.article);
+  const previous = join(dir, PREVIOUS_ARTICLE);
+  const [oldCurrent, oldPrevious] = await Promise.all([readIfThere(current), readIfThere(previous)]);
+  if (oldCurrent !== undefined) await writeWhole(previous, oldCurrent);
   await writeWhole(current, markdown);
-  return { backedUp };
+  return {
+    backedUp: oldCurrent !== undefined,
+    async revert() {
+      if (oldCurrent === undefined) await rm(current, { force: true });
+      else await writeWhole(current, oldCurrent);
+      if (oldPrevious === undefined) await rm(previous, { force: true });
+      else await writeWhole(previous, oldPrevious);
+    },
+  };
 }
 
 export type RestoreResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };

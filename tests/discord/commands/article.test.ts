@@ -167,6 +167,8 @@ describe('/article at run time', () => {
         expect(report.content).toMatch(/was not made the article: .* the previous article was put back/);
         expect(report.embeds?.[0]?.title).toBe('Refresh failed');
         expect(await b.article()).toBe(b.original);
+        // As it was before: there was no backup, so none is left.
+        await expect(stat(join(b.copy.dir, 'article.previous.md'))).rejects.toThrow();
         expect(b.live.current().knowledge.version).toBe(version);
       } finally {
         await b.copy.remove();

@@ -47,7 +47,7 @@ describe('articleMarkdown', () => {
 describe('writeArticle and restorePreviousArticle', () => {
   it('keeps the replaced article, and restoring swaps the two back', async () => {
     await writeFile(join(dir, 'article.md'), 'old\n');
-    expect(await writeArticle(dir, 'new\n')).toEqual({ backedUp: true });
+    expect((await writeArticle(dir, 'new\n')).backedUp).toBe(true);
     expect(await read('article.md')).toBe('new\n');
     expect(await read(PREVIOUS_ARTICLE)).toBe('old\n');
     expect(await restorePreviousArticle(dir)).toEqual({ ok: true });
@@ -56,8 +56,28 @@ describe('writeArticle and restorePreviousArticle', () => {
   });
 
   it('writes into an empty folder with nothing to keep, and then has nothing to restore', async () => {
-    expect(await writeArticle(dir, 'first\n')).toEqual({ backedUp: false });
+    expect((await writeArticle(dir, 'first\n')).backedUp).toBe(false);
     expect(await restorePreviousArticle(dir)).toEqual({ ok: false, reason: `there is no ${PREVIOUS_ARTICLE} in ${dir} to restore` });
+  });
+});
+
+describe('reverting a write', () => {
+  it('puts both files back as they were, so an earlier backup is not lost to a failed import', async () => {
+    await writeFile(join(dir, 'article.md'), 'current\n');
+    await writeFile(join(dir, PREVIOUS_ARTICLE), 'older\n');
+    const written = await writeArticle(dir, 'broken\n');
+    expect(await read(PREVIOUS_ARTICLE)).toBe('current\n');
+    await written.revert();
+    expect(await read('article.md')).toBe('current\n');
+    expect(await read(PREVIOUS_ARTICLE)).toBe('older\n');
+  });
+
+  it('removes the backup it made when there was none before', async () => {
+    await writeFile(join(dir, 'article.md'), 'current\n');
+    const written = await writeArticle(dir, 'broken\n');
+    await written.revert();
+    expect(await read('article.md')).toBe('current\n');
+    await expect(read(PREVIOUS_ARTICLE)).rejects.toThrow();
   });
 });
 
