@@ -272,7 +272,9 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
 
   /** A command that owns its buttons gets those whose id starts with its name. */
   function buttonOwner(customId: string): Command | undefined {
-    const owner = commands.get(customId.slice(0, customId.indexOf(':')));
+    const colon = customId.indexOf(':');
+    if (colon < 1) return undefined;
+    const owner = commands.get(customId.slice(0, colon));
     return owner?.button !== undefined ? owner : undefined;
   }
 
