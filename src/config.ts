@@ -1,5 +1,6 @@
 import { config as loadDotenvFile } from 'dotenv';
 import { z } from 'zod';
+import { urlSetting } from './url.ts';
 
 /**
  * Environment -> validated, typed, frozen configuration. Every problem is reported at once,
@@ -81,22 +82,7 @@ const token = z
   .refine((t) => !/^(Bot|Bearer)\s/i.test(t), { message: 'remove the "Bot " prefix; paste the token alone' })
   .refine((t) => /^(Bot|Bearer)\s/i.test(t) || !/\s/.test(t), { message: 'must not contain spaces or line breaks' });
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine(
-    (s) => {
-      try {
-        const u = new URL(s);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an http(s) URL such as http://127.0.0.1:8080/api' },
-  )
-  // discord.js appends `/v10` itself; a trailing slash would make `//v10`.
-  .transform((s) => s.replace(/\/+$/, ''));
+const httpUrl = urlSetting(['http:', 'https:'], 'must be an http(s) URL such as http://127.0.0.1:8080/api');
 
 /**
  * A folder variable may be left out (the default applies) but not left empty: `KNOWLEDGE_DIR=`

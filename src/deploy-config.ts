@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { urlSetting } from './url.ts';
 
 /**
  * Environment -> validated settings of the production modes: HTTP interactions, metrics, shards,
@@ -48,21 +49,7 @@ const port = z
 
 const host = z.string().trim().min(1);
 
-const url = (protocols: readonly string[], example: string) =>
-  z
-    .string()
-    .trim()
-    .refine(
-      (s) => {
-        try {
-          return protocols.includes(new URL(s).protocol);
-        } catch {
-          return false;
-        }
-      },
-      { message: `must be a URL such as ${example}` },
-    )
-    .transform((s) => s.replace(/\/+$/, ''));
+const url = (protocols: readonly string[], example: string) => urlSetting(protocols, `must be a URL such as ${example}`);
 
 const shardIds = z
   .string()

@@ -1,9 +1,9 @@
 import type { Config } from './config.ts';
-import type { LiveEngine } from './engine/live.ts';
+import type { LiveEngine } from './engine/live-engine.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { DeployConfig } from './deploy-config.ts';
-import { fail, loadEngine, readSettings, serveMetrics } from './startup.ts';
-import { exitOnStopSignals } from './stop-signals.ts';
+import { fail, loadEngine, readSettings, serveMetrics } from './app/startup.ts';
+import { exitOnStopSignals } from './app/stop-signals.ts';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without it, the terminal chat when run in a

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { createLiveEngine, KnowledgeLoadError } from '../engine/live.ts';
+import { createLiveEngine, KnowledgeLoadError } from '../app/live.ts';
 import { ANSI, PLAIN, renderJson, renderText } from '../render/text.ts';
 import { wrapText } from '../render/wrap.ts';
 import { stdinLines } from './lines.ts';
-import { cliConfig, folderProblem } from './setup.ts';
+import { folderProblem } from '../app/folder-problem.ts';
+import { cliConfig } from './setup.ts';
 
 const USAGE = `usage: npm run ask -- "your question"          answer one question
        npm run --silent ask -- --jsonl      one question per stdin line -> one JSON line each

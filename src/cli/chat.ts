@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { LiveEngine } from '../engine/live.ts';
-import { formatProblem } from '../engine/live.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
+import { formatProblem } from '../app/live.ts';
 import { deriveOffProcess } from '../knowledge/derive/off-process.ts';
 import { previewImport } from '../knowledge/import/preview.ts';
 import { previewLines } from '../knowledge/import/preview-text.ts';

@@ -1,6 +1,7 @@
-import { formatProblem } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
-import { cliConfig, folderProblem } from './setup.ts';
+import { folderProblem } from '../app/folder-problem.ts';
+import { cliConfig } from './setup.ts';
 
 /**
  * `npm run knowledge:check [dir]`: every problem in the knowledge files, or a one-line summary.

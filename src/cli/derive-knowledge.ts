@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Document, isMap, isSeq } from 'yaml';
-import { formatProblem } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
 import { parseArticle } from '../knowledge/article.ts';
 import { deriveKnowledge } from '../knowledge/derive/index.ts';
 import { KNOWLEDGE_FILES, loadKnowledge } from '../knowledge/loader.ts';
 import type { FactEntry } from '../knowledge/schema.ts';
-import { cliConfig, folderProblem } from './setup.ts';
+import { folderProblem } from '../app/folder-problem.ts';
+import { cliConfig } from './setup.ts';
 
 const USAGE = `usage: npm run knowledge:derive [-- --all] [DIR]
 prints, as facts.yaml entries, what the bot derives from DIR/article.md (default: KNOWLEDGE_DIR from the environment or .env, else knowledge)

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../engine/live.ts';
+import { folderProblem } from '../app/folder-problem.ts';
+import { formatProblem } from '../app/live.ts';
 import { KNOWLEDGE_FILES, loadKnowledge } from '../knowledge/loader.ts';
 import { previewImport } from '../knowledge/import/preview.ts';
 import { previewLines } from '../knowledge/import/preview-text.ts';
 import { extractFrom } from '../knowledge/import/source.ts';
 import { PREVIOUS_ARTICLE, restorePreviousArticle, writeArticle } from '../knowledge/import/store.ts';
-import { cliConfig, folderProblem } from './setup.ts';
+import { cliConfig } from './setup.ts';
 
 const USAGE = `usage: npm run knowledge:import -- <url | page.html | text.txt> [--yes]
        npm run knowledge:import -- --undo

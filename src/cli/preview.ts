@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../config.ts';
-import { createLiveEngine, formatProblem, KnowledgeLoadError } from '../engine/live.ts';
+import { createLiveEngine, formatProblem, KnowledgeLoadError } from '../app/live.ts';
 import { createLogger } from '../log.ts';
 import { startPreviewServer } from '../preview/server.ts';
 import { openQuestionLog } from '../store/question-log.ts';
-import { cliConfig, folderProblem } from './setup.ts';
+import { folderProblem } from '../app/folder-problem.ts';
+import { cliConfig } from './setup.ts';
 
 /**
  * `npm run preview [-- --port N]`: the knowledge preview page for moderators, on 127.0.0.1.

@@ -6,7 +6,7 @@ import { REST } from 'discord.js';
 import { z } from 'zod';
 import { loadConfig, loadDotenv } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { exitOnStopSignals } from '../stop-signals.ts';
+import { exitOnStopSignals } from '../app/stop-signals.ts';
 
 /**
  * `npm run rest-proxy`: one @discordjs/proxy for every shard and HTTP worker of the bot, so they

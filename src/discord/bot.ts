@@ -1,7 +1,7 @@
 import { DiscordjsErrorCodes, Events, type Client, type ClientOptions } from 'discord.js';
 import { DEFAULTS, type Config } from '../config.ts';
-import type { LiveEngine } from '../engine/live.ts';
-import { createInFlight, type InFlight } from '../in-flight.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
+import { createInFlight, type InFlight } from '../app/in-flight.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { openQuestionLog, type QuestionLog } from '../store/question-log.ts';

@@ -1,30 +1,21 @@
 import {
   MessageFlags,
   type AutocompleteInteraction,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type MessageComponentInteraction,
-  type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { Answer, Engine } from '../engine/types.ts';
 import type { Logger } from '../log.ts';
-import { parseCustomId } from '../render/custom-ids.ts';
 import {
-  articleInfo,
-  renderAnswer,
   renderQuestionUnavailable,
   renderSomethingWentWrong,
   renderUnknownCommand,
   type Reply,
 } from '../render/discord.ts';
-import type { BotContext, Command, Visibility } from './command.ts';
+import type { BotContext, Command, ComponentInteraction, Visibility } from './command.ts';
 import { isAlreadyAcknowledged, isInconclusive, within } from './deadline.ts';
 import { editOriginal } from './edit-original.ts';
-import { COMMANDS, commandsByName } from './registry.ts';
-import { draftReply, gapsReply, refusal } from './commands/gaps.ts';
-import { topicReply } from './commands/topics.ts';
-import { shareReply, voteReply } from './feedback.ts';
+import { COMMANDS, commandsByName, componentFor, componentsByPrefix } from './registry.ts';
 
 /**
  * The one place that talks back to Discord for interactions. It applies the shared policy:
@@ -196,9 +187,19 @@ export function describeInteraction(interaction: Interaction): string {
 
 export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {}): (interaction: Interaction) => Promise<void> {
   const commands = commandsByName(options.commands ?? COMMANDS);
+  const components = componentsByPrefix(options.commands ?? COMMANDS);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const ackWithinMs = options.ackWithinMs ?? ACK_WITHIN_MS;
   const { log } = ctx;
+  /** The one policy every reply follows, whatever it answers: the same deadlines, the same log. */
+  const policy = (visibility: Visibility, what: string, defer: Command['defer'] = 'if-slow'): RespondOptions => ({
+    visibility,
+    defer,
+    deferAfterMs,
+    ackWithinMs,
+    log,
+    what,
+  });
 
   async function chatCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const what = describeInteraction(interaction);
@@ -206,7 +207,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     if (command === undefined) {
       // A command still registered with Discord but gone from the code.
       log.warn(`unknown command ${what}`);
-      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, renderUnknownCommand);
+      await respond(interaction, policy('ephemeral', what), renderUnknownCommand);
       return;
     }
     let visibility: Visibility = 'ephemeral';
@@ -216,9 +217,7 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
       log.warn(`${what}: could not read visibility, answering privately`, error);
     }
     log.debug(`${what} ${visibility}`);
-    await respond(interaction, { visibility, defer: command.defer, deferAfterMs, ackWithinMs, log, what }, () =>
-      command.execute(interaction, ctx),
-    );
+    await respond(interaction, policy(visibility, what, command.defer), () => command.execute(interaction, ctx));
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -235,97 +234,41 @@ export function createDispatcher(ctx: BotContext, options: DispatcherOptions = {
     }
   }
 
-  /** Buttons and menus other than the suggestion buttons: votes, Share, /gaps paging and drafts, /topics. */
-  async function component(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<boolean> {
+  /**
+   * A button or menu, routed to the command that owns its custom id's prefix. One it does not
+   * know, or no longer can answer (a suggestion whose entry is gone), is answered as such when
+   * it is a button; a stray menu is ignored.
+   */
+  async function component(interaction: ComponentInteraction): Promise<void> {
     const what = describeInteraction(interaction);
-    const parsed = parseCustomId(interaction.customId);
-    const privately = { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, log, what } as const;
-    const selected = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-    switch (parsed.kind) {
-      case 'vote':
-        await respond(interaction, privately, () => voteReply(interaction, parsed, ctx));
-        return true;
-      case 'share':
-        await respond(interaction, { ...privately, visibility: 'public' }, () => shareReply(interaction));
-        return true;
-      case 'gaps-page':
-      case 'gaps-draft': {
-        const refused = refusal(interaction, ctx);
-        if (refused !== undefined) {
-          await respond(interaction, privately, () => refused);
-        } else if (parsed.kind === 'gaps-page') {
-          await respond(interaction, { ...privately, update: true }, () =>
-            gapsReply(ctx.live.current(), ctx.questions, interaction.guildId!, parsed.page),
-          );
-        } else {
-          await respond(interaction, privately, () => draftReply(ctx.live.current(), ctx.questions, interaction.guildId!, Number(selected ?? -1)));
-        }
-        return true;
-      }
-      case 'topics-menu':
-        await respond(interaction, { ...privately, update: true }, () => topicReply(ctx.live.current(), Number(selected ?? -1)));
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /** A command that owns its buttons gets those whose id starts with its name. */
-  function buttonOwner(customId: string): Command | undefined {
-    const colon = customId.indexOf(':');
-    if (colon < 1) return undefined;
-    const owner = commands.get(customId.slice(0, colon));
-    return owner?.button !== undefined ? owner : undefined;
-  }
-
-  async function button(interaction: ButtonInteraction): Promise<void> {
-    const owner = buttonOwner(interaction.customId);
-    if (owner !== undefined) {
-      const what = describeInteraction(interaction);
-      await respond(interaction, { visibility: 'ephemeral', update: true, defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () =>
-        owner.button!(interaction, ctx),
-      );
-      return;
-    }
-    if (await component(interaction)) return;
-    const what = describeInteraction(interaction);
-    const parsed = parseCustomId(interaction.customId);
-    let engine: Engine;
-    let answer: Answer | undefined;
+    const handler = componentFor(components, interaction.customId);
+    let value: unknown;
     try {
-      engine = ctx.live.current();
-      answer = parsed.kind === 'ask' ? engine.answerEntry(parsed.entryId) : undefined;
+      value = handler?.parse(interaction, ctx);
     } catch (error) {
-      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () => {
+      await respond(interaction, policy('ephemeral', what), () => {
         throw error;
       });
       return;
     }
-    if (answer === undefined) {
+    if (handler === undefined || value === undefined) {
+      if (!interaction.isButton()) {
+        log.debug(`ignored ${what}`);
+        return;
+      }
       log.info(`${what}: no such question (any more)`);
-      await respond(interaction, { visibility: 'ephemeral', defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, renderQuestionUnavailable);
+      await respond(interaction, policy('ephemeral', what), renderQuestionUnavailable);
       return;
     }
-    // Pressing a suggestion is asking that question in the same conversation, so the answer
-    // takes the conversation's visibility: private under a private answer, public under a
-    // public one, where the channel saw the decline and will see the follow-up. A presser can
-    // post no more than typing /ask would, and the answer's title names the question.
-    const visibility: Visibility = interaction.message.flags.has(MessageFlags.Ephemeral) ? 'ephemeral' : 'public';
-    const found = answer;
-    const article = engine.knowledge;
-    await respond(interaction, { visibility, defer: 'if-slow', deferAfterMs, ackWithinMs, log, what }, () =>
-      renderAnswer(found, articleInfo(article), { private: visibility === 'ephemeral' }),
-    );
+    const { visibility, update } = handler.response(value, interaction);
+    await respond(interaction, { ...policy(visibility, what), ...(update === true && { update }) }, () => handler.run(value, interaction, ctx));
   }
 
   return async (interaction: Interaction): Promise<void> => {
     try {
       if (interaction.isChatInputCommand()) await chatCommand(interaction);
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
-      else if (interaction.isButton()) await button(interaction);
-      else if (interaction.isStringSelectMenu()) {
-        if (!(await component(interaction))) log.debug(`ignored ${describeInteraction(interaction)}`);
-      }
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await component(interaction);
       else log.debug(`ignored ${describeInteraction(interaction)}`);
     } catch (error) {
       // Only a bug in this file gets here; keep serving.

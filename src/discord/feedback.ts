@@ -1,9 +1,8 @@
-import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Reply } from '../render/discord.ts';
-import { SHARE_ID } from '../render/custom-ids.ts';
+import { parseCustomId, SHARE_ID, VOTE_PREFIX } from '../render/custom-ids.ts';
 import { LIMITS } from '../render/limits.ts';
 import type { VoteResult } from '../store/question-log.ts';
-import type { BotContext } from './command.ts';
+import type { BotContext, ComponentHandler, ComponentInteraction } from './command.ts';
 
 /** The 👍/👎 buttons under an answer, and the Share button under a private one. */
 
@@ -29,7 +28,7 @@ const thanks: Readonly<Record<VoteResult, (up: boolean) => string>> = {
 
 /** Counts the press (one vote per member per answer message) and thanks the voter privately. */
 export function voteReply(
-  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  interaction: ComponentInteraction,
   vote: { readonly up: boolean; readonly entry: string },
   ctx: BotContext,
 ): Reply {
@@ -49,7 +48,7 @@ export function voteReply(
  * Posts a private answer for everyone: the same embeds, and the same buttons but Share, with
  * who shared it (a mention that pings nobody).
  */
-export function shareReply(interaction: ButtonInteraction | StringSelectMenuInteraction): Reply {
+export function shareReply(interaction: ComponentInteraction): Reply {
   const embeds = interaction.message.embeds.map((e) => e.toJSON());
   if (embeds.length === 0) return text(FEEDBACK_MESSAGES.nothingToShare);
   const components = interaction.message.components
@@ -64,3 +63,20 @@ export function shareReply(interaction: ButtonInteraction | StringSelectMenuInte
     allowedMentions: { parse: [] },
   };
 }
+
+export const voteButton: ComponentHandler<{ readonly up: boolean; readonly entry: string }> = {
+  prefixes: [VOTE_PREFIX],
+  parse(interaction) {
+    const parsed = parseCustomId(interaction.customId);
+    return parsed.kind === 'vote' ? { up: parsed.up, entry: parsed.entry } : undefined;
+  },
+  response: () => ({ visibility: 'ephemeral' }),
+  run: (vote, interaction, ctx) => voteReply(interaction, vote, ctx),
+};
+
+export const shareButton: ComponentHandler<true> = {
+  prefixes: [SHARE_ID],
+  parse: (interaction) => (parseCustomId(interaction.customId).kind === 'share' ? true : undefined),
+  response: () => ({ visibility: 'public' }),
+  run: (_share, interaction) => shareReply(interaction),
+};

@@ -16,6 +16,10 @@ import { asksForSeveral, asksInThePast, asksInThePresent, asksWhatItIsCalled, co
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
+import { Bm25Index, stemsOf } from './candidates.ts';
+import { featuresOf, namesIn, pairsOf, type CandidateView, type FeatureVector, type QuestionView, type SetView } from './features.ts';
+import { probability, type DecisionModel } from './model.ts';
+import { DECISION_MODEL } from './decision-model.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
 export const THRESHOLDS = Object.freeze({
@@ -54,10 +58,29 @@ const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
   country: 'place',
 });
 
-export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = ENGLISH): Engine {
+/** How the fitted decision looks at a question. */
+export const DECISION = Object.freeze({
+  /** Sentences taken from each ranking (BM25 and coverage): the gold sentence is in the top few nearly always. */
+  candidates: 5,
+});
+
+interface ScoredCandidate {
+  readonly owner: number;
+  readonly features: FeatureVector;
+  readonly probability: number;
+}
+
+export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = ENGLISH, decisionModel: DecisionModel = DECISION_MODEL): Engine {
   const index = new KnowledgeIndex(knowledge, wordKnowledge);
   const { units, lexicon } = index;
   const sentences = knowledge.article.sentences;
+  const bm25 = new Bm25Index(sentences.map((s) => s.text));
+  const sentenceStemList = sentences.map((s) => stemsOf(s.text));
+  const sentenceStems: readonly ReadonlySet<string>[] = sentenceStemList.map((list) => new Set(list));
+  const sentencePairs: readonly ReadonlySet<string>[] = sentenceStemList.map(pairsOf);
+  const articleWords: ReadonlySet<string> = new Set(
+    sentences.flatMap((s) => [...s.text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].map((m) => m[0].replace(/['’]s$/, ''))),
+  );
   const names = knowledge.facts.flatMap((f) => {
     const kind = SPAN_OF_ENTITY[f.kind];
     return kind ? [f.name, ...f.aliases].map((name) => ({ name, kind, entityId: f.id })) : [];
@@ -107,6 +130,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   const pastOnly = units.map((u) => u.type === 'date' && u.phrasings.every((p) => asksInThePast(words(p))));
   const factById = new Map(knowledge.facts.map((f) => [f.id, f]));
   const featured = units.filter((u) => u.featured);
+  const curated = units.some((u) => u.source === 'qa');
   const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
   const fuse = new Fuse(
     units.flatMap((unit, i) => unit.phrasings.map((text) => ({ unit: i, text }))),
@@ -308,7 +332,114 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return undefined;
   }
 
+  /**
+   * One question, decided by the fitted model: a curated entry answers as its moderator wrote
+   * it; otherwise the rule layers' conclusion is one more feature, and the sentence the model
+   * finds likeliest to answer answers when its probability clears the model's threshold.
+   */
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
+    const rules = answerByRules(question, cleaned, notice);
+    if (rules.found && isCurated(rules.entryId)) return rules;
+    const { candidates } = scoreCandidates(cleaned, rules);
+    const best = candidates[0];
+    if (!best || best.probability < decisionModel.threshold) {
+      if (!rules.found) return { ...rules, confidence: round(1 - (best?.probability ?? 0)) };
+      const ranked = index.matchUnits(lexicon.analyseQuestion(cleaned), { min: THRESHOLDS.suggestion }).sort(byRank);
+      return decline(question, DECLINE.notCovered, 1 - (best?.probability ?? 0), suggestionsFor(ranked), notice);
+    }
+    const confidence = round(best.probability);
+    // A runner-up nearly as likely may be the one that says it: both are shown.
+    const runnerUp = candidates[1];
+    const also = decisionModel.second > 0 && runnerUp && runnerUp.probability >= decisionModel.second * best.probability ? [sentences[runnerUp.owner]!.id] : [];
+    if (rules.found && rules.citations.some((c) => c.passageId === sentences[best.owner]!.id)) {
+      const cited = rules.citations.map((c) => c.passageId);
+      return { ...rules, confidence, citations: citationsOf([...new Set([...cited, ...also])]) };
+    }
+    const passage = sentences[best.owner]!;
+    return {
+      question,
+      found: true,
+      answer: passage.text,
+      confidence,
+      citations: citationsOf([passage.id, ...also]),
+      suggestions: [],
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  function isCurated(entryId: string | undefined): boolean {
+    const unit = entryId === undefined ? undefined : byId.get(entryId);
+    return unit !== undefined && !unit.derived;
+  }
+
+  /** The sentences worth deciding about, each with its features and probability, likeliest first. */
+  function scoreCandidates(cleaned: string, rules: Answer): { candidates: ScoredCandidate[] } {
+    const analysis = lexicon.analyseQuestion(cleaned);
+    const stems = analysis.words.filter((w) => !isStopword(w)).map(stem);
+    const byBm25 = bm25.search(stems);
+    const byCoverage = analysis.terms.length > 0 ? ranker.rank(analysis) : [];
+    const owners = [...new Set([...byBm25.slice(0, DECISION.candidates).map((h) => h.owner), ...byCoverage.slice(0, DECISION.candidates).map((m) => m.owner)])];
+    if (owners.length === 0) return { candidates: [] };
+    const bm25Of = new Map(byBm25.map((h) => [h.owner, h.score]));
+    const coverageOf = new Map(byCoverage.map((m) => [m.owner, m]));
+    const weights = analysis.terms.map((t) => ranker.weight(t));
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    const unknownWeight = analysis.terms.reduce((sum, t, i) => sum + (ranker.has(t) ? 0 : weights[i]!), 0);
+    const q: QuestionView = {
+      words: analysis.words,
+      kind: analysis.kind,
+      stems,
+      names: namesIn(cleaned),
+      unknownShare: unknownWeight / total,
+      opposites: new Set(analysis.terms.flatMap((t) => lexicon.opposites(t))),
+    };
+    const cited = new Set(rules.citations.map((c) => sentenceIndex.get(c.passageId)).filter((i): i is number => i !== undefined));
+    const coverages = owners.map((o) => coverageOf.get(o)?.score ?? 0).sort((a, b) => b - a);
+    const bm25s = owners.map((o) => bm25Of.get(o) ?? 0).sort((a, b) => b - a);
+    const set: SetView = {
+      bestBm25: bm25s[0] ?? 0,
+      secondBm25: bm25s[1] ?? 0,
+      bm25Ceiling: bm25.ceiling(stems),
+      bestCoverage: coverages[0] ?? 0,
+      secondCoverage: coverages[1] ?? 0,
+      articleWords,
+      rules: {
+        answered: rules.found,
+        cites: cited,
+        confidence: rules.confidence,
+        refused: !rules.found && rules.answer !== DECLINE.notCovered && rules.answer !== DECLINE.empty,
+        statedFact: rules.found && !rules.citations.some((c) => c.quote === rules.answer),
+      },
+      curated,
+    };
+    const strongTotal = analysis.terms.reduce((sum, t, i) => sum + (ranker.isStrong(t) ? weights[i]! : 0), 0) || 1;
+    const candidates = owners.map((owner): ScoredCandidate => {
+      const m = coverageOf.get(owner);
+      const held = new Set([...ranker.termsOf(owner), ...(m?.shared ?? [])]);
+      const missing = analysis.terms.reduce((max, t, i) => (held.has(t) ? max : Math.max(max, weights[i]! / total)), 0);
+      const c: CandidateView = {
+        owner,
+        text: sentences[owner]!.text,
+        stems: sentenceStems[owner]!,
+        pairs: sentencePairs[owner]!,
+        order: sentenceStemList[owner]!,
+        spans: spansOf[owner]!,
+        coverage: m?.score ?? 0,
+        coverageDirect: m ? m.matchedDirect / total : 0,
+        coverageStrong: m ? m.matchedStrong / strongTotal : 0,
+        eventMatched: m?.matchedEvent ?? false,
+        bm25: bm25Of.get(owner) ?? 0,
+        missingHeaviest: missing,
+      };
+      const features = featuresOf(q, c, set, owner === 0);
+      return { owner, features, probability: probability(decisionModel, features) };
+    });
+    candidates.sort((a, b) => b.probability - a.probability || a.owner - b.owner);
+    return { candidates };
+  }
+
+  /** The rule layers alone: curated entries, derived facts, inventories, roles and sentence rules. */
+  function answerByRules(question: string, cleaned: string, notice?: string): Answer {
     const analysis = lexicon.analyseQuestion(cleaned);
     if (analysis.terms.length === 0) {
       // "what is this about" is all stopwords, yet a phrasing word for word.
@@ -578,6 +709,15 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   return {
     knowledge,
     ask,
+    explain(raw) {
+      const { text: cleaned } = cleanQuestion(raw);
+      const rules = answerByRules(raw, cleaned);
+      const { candidates } = scoreCandidates(cleaned, rules);
+      return {
+        rules,
+        candidates: candidates.map((c) => ({ quote: sentences[c.owner]!.text, passageId: sentences[c.owner]!.id, features: c.features, probability: c.probability })),
+      };
+    },
     answerEntry(id) {
       const unit = byId.get(id);
       return unit ? answerUnit(unit.question, unit, 1) : undefined;

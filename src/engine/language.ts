@@ -169,3 +169,23 @@ export function questionKind(wordList: readonly string[]): QuestionKind {
     if (wordList.some((w) => prefixes.some((p) => w.startsWith(p)))) return kind;
   return 'other';
 }
+
+/** Words that deny what a clause says: a sentence that negates the asked fact does not state it. */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(
+  `not no never neither nor none nobody nothing nowhere cannot cant can't dont don't doesnt doesn't didnt didn't isnt isn't
+   wasnt wasn't werent weren't wont won't wouldnt wouldn't couldnt couldn't shouldnt shouldn't hasnt hasn't havent haven't
+   hadnt hadn't without unable failed fail fails lack lacked lacks`.split(/\s+/),
+);
+
+/** The question words that open a question, by the kind of answer they ask for; the rest ask "what". */
+export const OPENING_WORDS: Readonly<Record<string, string>> = Object.freeze({
+  who: 'who', whom: 'who', whose: 'who', whos: 'who',
+  when: 'when', wen: 'when', whn: 'when',
+  where: 'where', wher: 'where', whre: 'where', wheres: 'where',
+  why: 'why',
+  how: 'how', hw: 'how', hows: 'how',
+  which: 'which', wich: 'which', whcih: 'which',
+  what: 'what', whats: 'what', wat: 'what', wht: 'what',
+  is: 'yes-no', are: 'yes-no', was: 'yes-no', were: 'yes-no', did: 'yes-no', does: 'yes-no', do: 'yes-no',
+  has: 'yes-no', have: 'yes-no', had: 'yes-no', can: 'yes-no', could: 'yes-no', will: 'yes-no', would: 'yes-no', should: 'yes-no',
+});

@@ -1,5 +1,6 @@
 import type { AnswerType } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { FeatureVector } from './features.ts';
 
 export interface Citation {
   /** Verbatim article text: a whole sentence. */
@@ -48,6 +49,21 @@ export interface Engine {
   /** Known questions that fuzzy-match what was typed so far; the featured ones for empty input. */
   complete(partial: string, limit?: number): readonly Suggestion[];
   topics(): readonly Topic[];
+  /** What the decision saw: the rule layers' answer and every candidate sentence with its features (for evaluation and fitting). */
+  explain(question: string): Explanation;
+}
+
+export interface ExplainedCandidate {
+  readonly quote: string;
+  readonly passageId: string;
+  readonly features: FeatureVector;
+  readonly probability: number;
+}
+
+export interface Explanation {
+  readonly rules: Answer;
+  /** Likeliest first. */
+  readonly candidates: readonly ExplainedCandidate[];
 }
 
 export type { AnswerType };

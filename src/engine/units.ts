@@ -1,4 +1,5 @@
-import type { AnswerType, EntityKind, FactEntry } from '../knowledge/schema.ts';
+import { ENTITY_KIND_TABLE } from '../knowledge/entity-kinds.ts';
+import type { AnswerType, FactEntry } from '../knowledge/schema.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 
 /** One thing the engine can answer: a curated Q&A entry or a fact about an entity. */
@@ -17,26 +18,6 @@ export interface Unit {
   /** Found in the article by the tagger rather than written by a moderator. */
   readonly derived: boolean;
 }
-
-const TYPE_OF_KIND: Readonly<Record<EntityKind, AnswerType>> = Object.freeze({
-  person: 'person',
-  organisation: 'organisation',
-  publication: 'organisation',
-  place: 'place',
-  country: 'place',
-  date: 'date',
-  event: 'statement',
-});
-
-const TOPIC_OF_KIND: Readonly<Record<EntityKind, string>> = Object.freeze({
-  person: 'People',
-  organisation: 'Organisations',
-  publication: 'Organisations',
-  place: 'Places',
-  country: 'Places',
-  date: 'Dates and events',
-  event: 'Dates and events',
-});
 
 function factQuestion(f: FactEntry): string {
   switch (f.kind) {
@@ -57,12 +38,12 @@ function factUnit(f: FactEntry, derived: boolean): Unit {
   return {
     id: f.id,
     source: 'fact',
-    type: TYPE_OF_KIND[f.kind],
+    type: ENTITY_KIND_TABLE[f.kind].answerType,
     question: factQuestion(f),
     phrasings: [...names, ...roles, ...(f.role ? [`${f.role} ${f.name}`] : [])],
     answer: f.description,
     cite: f.cite,
-    topic: TOPIC_OF_KIND[f.kind],
+    topic: ENTITY_KIND_TABLE[f.kind].topic,
     featured: false,
     derived,
   };

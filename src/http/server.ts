@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { InteractionResponseType, InteractionType, type APIInteraction, type Interaction } from 'discord.js';
-import type { InFlight } from '../in-flight.ts';
+import type { InFlight } from '../app/in-flight.ts';
 import type { Logger } from '../log.ts';
 import { isSignedByDiscord } from './signature.ts';
 import type { WebhookInteractions } from './webhook-interactions.ts';

@@ -1,5 +1,11 @@
-import { LIMITS } from '../render/limits.ts';
 import type { KnowledgeProblem } from './types.ts';
+
+/**
+ * The longest question the product takes, however it is asked: the engine cuts a longer one
+ * here and says so, /ask refuses to take more, the question log keeps no more, and no phrasing
+ * in the knowledge needs to be longer.
+ */
+export const QUESTION_MAX_CHARS = 500;
 
 /**
  * How much the knowledge may hold. The limits keep a refresh quick and its memory small (the
@@ -18,8 +24,8 @@ export const KNOWLEDGE_LIMITS = Object.freeze({
   questionsPerEntry: 100,
   /** Aliases (and role aliases) of one fact. */
   aliasesPerEntry: 100,
-  /** One phrasing: nobody can ask a longer question with /ask, so no phrasing needs to be. */
-  questionChars: LIMITS.questionMaxLength,
+  /** One phrasing: nobody can ask a longer question, so no phrasing needs to be. */
+  questionChars: QUESTION_MAX_CHARS,
   synonymGroups: 2000,
   /**
    * Q&A phrasings and fact aliases together: what the index is built from. A refresh builds the

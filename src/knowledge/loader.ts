@@ -278,7 +278,7 @@ function checkSources(sources: KnowledgeSources, loadedAt: Date, cache: YamlCach
   return { ok: true, article, complete };
 
   function complete(fromArticle: DerivedKnowledge): LoadResult {
-    const derived = addDerivedKnowledge(article, fromArticle, facts, {
+    const derived = addDerivedKnowledge(fromArticle, facts, {
       suppress,
       takenIds: new Set(qa.map((e) => e.id)),
       isValid: (fact) => {

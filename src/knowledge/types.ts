@@ -1,5 +1,20 @@
-import type { Mention } from './derive/index.ts';
 import type { ArticleFrontMatter, ConceptsFile, FactEntry, QaEntry } from './schema.ts';
+
+/** A name, date or number found in one sentence of the article. */
+export type MentionKind = 'person' | 'organisation' | 'place' | 'country' | 'date' | 'number' | 'money' | 'percent';
+
+export interface Mention {
+  readonly kind: MentionKind;
+  /** Verbatim substring of the sentence. */
+  readonly text: string;
+  /** Sentence id, e.g. "p4.s2". */
+  readonly passageId: string;
+  /** Offsets into that sentence's text. */
+  readonly start: number;
+  readonly end: number;
+  /** The fact it refers to, for people, organisations and places. */
+  readonly entityId?: string;
+}
 
 /** A quotable piece of the article: a whole paragraph (`p2`) or one sentence of it (`p2.s1`). */
 export interface Passage {

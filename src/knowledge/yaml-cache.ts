@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { sha256, writeCacheFile } from './cache-file.ts';
+import { packageVersion, readChecksummed, sha256, writeChecksummed } from './cache-file.ts';
 
 /**
  * What the knowledge's YAML files parse to, kept in one file under DATA_DIR: parsing qa.yaml
@@ -14,16 +11,7 @@ import { sha256, writeCacheFile } from './cache-file.ts';
 export const YAML_CACHE_FILE = 'parsed-knowledge.json';
 
 /** Bumped when the file's layout changes. */
-const FORMAT = 1;
-
-interface CacheFile {
-  readonly format: number;
-  readonly parser: string;
-  /** sha256 of JSON.stringify(entries): a file edited or damaged but still JSON is not trusted. */
-  readonly sum: string;
-  /** sha256 of a YAML text -> what it parses to, as JSON. */
-  readonly entries: Readonly<Record<string, string>>;
-}
+const FORMAT = 2;
 
 export interface YamlCache {
   /** What `source` parsed to last time, as a fresh value, or undefined when it is not known. */
@@ -32,18 +20,8 @@ export interface YamlCache {
   set(source: string, value: unknown): void;
 }
 
-let parserVersion: string | undefined;
-function yamlVersion(): string {
-  if (parserVersion === undefined) {
-    const require = createRequire(import.meta.url);
-    try {
-      parserVersion = `yaml@${(require('yaml/package.json') as { version: string }).version}`;
-    } catch {
-      parserVersion = 'yaml@unknown';
-    }
-  }
-  return parserVersion;
-}
+const isEntries = (value: unknown): value is Readonly<Record<string, string>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Plain data only: what JSON.parse(JSON.stringify(value)) gives back unchanged. */
 function jsonSafe(value: unknown): boolean {
@@ -64,18 +42,10 @@ export interface StoredYamlCache extends YamlCache {
 
 /** The cache kept in `dataDir`; an unreadable file starts it empty. */
 export async function openYamlCache(dataDir: string): Promise<StoredYamlCache> {
-  const parser = yamlVersion();
-  let stored: Readonly<Record<string, string>> = {};
-  try {
-    const file = JSON.parse(await readFile(join(dataDir, YAML_CACHE_FILE), 'utf8')) as CacheFile;
-    if (
-      typeof file === 'object' && file !== null && file.format === FORMAT && file.parser === parser &&
-      typeof file.entries === 'object' && file.entries !== null && file.sum === sha256(JSON.stringify(file.entries))
-    )
-      stored = file.entries;
-  } catch {
-    // Missing or not JSON: everything is parsed again.
-  }
+  // Keyed by the parser: another version of it may parse the same text to something else.
+  const layout = { format: FORMAT, key: packageVersion('yaml'), field: 'entries', isValid: isEntries };
+  // Missing, damaged or stale: everything is parsed again.
+  const stored = (await readChecksummed(dataDir, YAML_CACHE_FILE, layout)) ?? {};
   const used: Record<string, string> = {};
   return {
     get(source) {
@@ -97,9 +67,8 @@ export async function openYamlCache(dataDir: string): Promise<StoredYamlCache> {
       const keys = Object.keys(used).sort();
       if (keys.length === Object.keys(stored).length && keys.every((k) => stored[k] === used[k])) return;
       const entries = Object.fromEntries(keys.map((k) => [k, used[k]!]));
-      const file: CacheFile = { format: FORMAT, parser, sum: sha256(JSON.stringify(entries)), entries };
       // A read-only DATA_DIR costs parsing again at the next start, nothing more.
-      await writeCacheFile(dataDir, YAML_CACHE_FILE, JSON.stringify(file));
+      await writeChecksummed(dataDir, YAML_CACHE_FILE, layout, entries);
     },
   };
 }

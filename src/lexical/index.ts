@@ -1,5 +1,5 @@
 import { kindsOf, list } from './data.ts';
-import { isChatFiller, isFunctionWord } from './function-words.ts';
+import { isFunctionWord } from './function-words.ts';
 import { irregularForms, morphy } from './morphy.ts';
 export { irregularForms };
 import { americanOf, variantCandidates } from './spelling-rules.ts';

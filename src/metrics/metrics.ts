@@ -1,6 +1,6 @@
 import { Status, type Client } from 'discord.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { LiveEngine, RefreshReport } from '../engine/live.ts';
+import type { LiveEngine, RefreshReport } from '../engine/live-engine.ts';
 import type { Answer, Engine } from '../engine/types.ts';
 
 /**

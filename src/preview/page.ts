@@ -1,3 +1,4 @@
+import { QUESTION_MAX_CHARS } from '../knowledge/limits.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { UnansweredQuestion, VoteTally } from '../store/question-log.ts';
 import type { ParagraphCoverage, SentenceCoverage } from './coverage.ts';
@@ -161,7 +162,7 @@ ${(data.problems ?? []).length > 0 ? `<div class="problems" id="problems"><b>The
   <div>
     <section id="try-section">
       <h2>Try a question</h2>
-      <form id="try"><input type="text" id="question" name="question" maxlength="300" placeholder="who runs roscosmos?" autocomplete="off"><button type="submit">Ask</button></form>
+      <form id="try"><input type="text" id="question" name="question" maxlength="${QUESTION_MAX_CHARS}" placeholder="who runs roscosmos?" autocomplete="off"><button type="submit">Ask</button></form>
       <div id="reply" aria-live="polite"></div>
     </section>
     <section id="unanswered">

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatProblem, type LiveEngine } from '../engine/live.ts';
+import { formatProblem } from '../app/live.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';
 import { articleInfo, renderAnswer } from '../render/discord.ts';
-import { LIMITS } from '../render/limits.ts';
+import { QUESTION_MAX_CHARS } from '../knowledge/limits.ts';
 import { describeChange } from '../render/changes.ts';
 import type { QuestionLog } from '../store/question-log.ts';
 import { coverageOf, type CoverageSource } from './coverage.ts';
@@ -102,7 +103,7 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       return;
     }
     const engine = live.current();
-    const answer = engine.ask(question.slice(0, LIMITS.questionMaxLength));
+    const answer = engine.ask(question.slice(0, QUESTION_MAX_CHARS));
     const reply = renderAnswer(answer, articleInfo(engine.knowledge));
     json(res, 200, { html: replyToHtml(reply), found: answer.found, confidence: answer.confidence });
   }

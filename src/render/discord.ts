@@ -11,8 +11,8 @@ import {
   type APIEmbedField,
   type MessageMentionOptions,
 } from 'discord.js';
-import type { RefreshReport, VersionInfo } from '../engine/live.ts';
-import type { Answer, Citation, Suggestion, Topic } from '../engine/types.ts';
+import type { RefreshReport, VersionInfo } from '../engine/live-engine.ts';
+import type { Answer, Citation, Suggestion } from '../engine/types.ts';
 import type { KnowledgeBase, KnowledgeProblem } from '../knowledge/types.ts';
 import { askButtonId, SHARE_ID, voteButtonId } from './custom-ids.ts';
 import { describeChange, type ChangeContext } from './changes.ts';
@@ -278,11 +278,6 @@ export function renderAnswer(answer: Answer, article: ArticleInfo, view: AnswerV
 }
 
 // --- topics and help -------------------------------------------------------------------------
-
-function articleLine(article: ArticleInfo): string {
-  const title = article.url !== undefined ? `[${article.title}](${article.url})` : `**${article.title}**`;
-  return article.source !== undefined ? `${title}\n${article.source}` : title;
-}
 
 export function versionFooter(version: VersionInfo): { footer: APIEmbed['footer']; timestamp: string } {
   return { footer: { text: `Knowledge version ${version.version} · loaded` }, timestamp: version.loadedAt.toISOString() };

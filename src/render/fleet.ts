@@ -1,4 +1,4 @@
-import type { FleetReport, ShardRefresh } from '../shard/fleet.ts';
+import type { FleetReport, ShardRefresh } from '../engine/live-engine.ts';
 import { fitEmbed, renderRefreshReport, type Reply } from './discord.ts';
 import { LIMITS } from './limits.ts';
 import { truncate } from './truncate.ts';

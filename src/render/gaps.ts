@@ -8,7 +8,6 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import type { NearSentence } from '../engine/nearest.ts';
-import type { UnansweredQuestion, VoteTally } from '../store/question-log.ts';
 import { defuseWithin, fitEmbed, type Reply } from './discord.ts';
 import { GAPS_DRAFT_ID, gapsPageId } from './custom-ids.ts';
 import { LIMITS } from './limits.ts';
@@ -18,6 +17,36 @@ import { joinWithin, truncate } from './truncate.ts';
  * What members asked that the bot could not answer, for moderators, and a qa.yaml entry drafted
  * from one such question. Questions come from members: escaped and defused like any user text.
  */
+
+// The question log's records this page shows; `store/question-log.ts` keeps them.
+
+/** How a question reached the bot. */
+export type WayIn = 'slash' | 'mention' | 'dm' | 'ask-channel' | 'terminal' | 'preview';
+
+export interface UnansweredQuestion {
+  /** The normalised question: the key that groups phrasings differing in case, spacing, punctuation. */
+  readonly key: string;
+  /**
+   * A short stable id of the key, for the draft menu: it names the same question however the
+   * list has moved since, where a key may be longer than a menu option's value can hold.
+   */
+  readonly id: string;
+  /** The first phrasing seen, as it was typed (cleaned of mentions and markdown). */
+  readonly question: string;
+  readonly count: number;
+  readonly firstSeen: Date;
+  readonly lastSeen: Date;
+  readonly vias: readonly WayIn[];
+  /** 'declined', or 'unsure' when every time it was answered below LOW_CONFIDENCE. */
+  readonly reason: 'declined' | 'unsure';
+}
+
+export interface VoteTally {
+  /** The entry voted on: a Q&A or fact id, or `p4.s2` for an answer from a sentence. */
+  readonly entry: string;
+  readonly up: number;
+  readonly down: number;
+}
 
 export const GAPS_PAGE_SIZE = 5;
 
@@ -84,9 +113,9 @@ export function renderGaps(view: GapsPage): Reply {
       .setCustomId(GAPS_DRAFT_ID)
       .setPlaceholder(GAPS_MESSAGES.pick)
       .addOptions(
-        view.questions.map((q, i) => ({
+        view.questions.map((q) => ({
           label: truncate(q.question.replace(/\s+/g, ' ').trim(), LIMITS.selectOptionLabel) || '…',
-          value: String(first + i),
+          value: q.id,
           description: truncate(`asked ${q.count}×`, LIMITS.selectOptionDescription),
         })),
       );

@@ -33,8 +33,6 @@ export const LIMITS = Object.freeze({
   commandNameMax: 32,
   commandDescriptionMin: 1,
   commandDescriptionMax: 100,
-  /** The /ask question option; the engine caps longer input and says so. */
-  questionMaxLength: 300,
 });
 
 /** Command and option names: lowercase, 1..32, letters, digits, `-` and `_`. */

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type APIEmbed } from 'discord.js';
-import type { VersionInfo } from '../engine/live.ts';
+import type { VersionInfo } from '../engine/live-engine.ts';
 import type { Topic } from '../engine/types.ts';
 import { askButtonId, TOPICS_MENU_ID } from './custom-ids.ts';
 import { fitEmbed, type ArticleInfo, type Reply } from './discord.ts';

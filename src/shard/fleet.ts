@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LiveEngine, RefreshReport } from '../engine/live.ts';
+import type { FleetReport, LiveEngine, RefreshReport, ShardRefresh } from '../engine/live-engine.ts';
 import type { Logger } from '../log.ts';
 
 /**
@@ -8,24 +8,6 @@ import type { Logger } from '../log.ts';
  * hosts), then reports each shard's result. A shard whose files are bad keeps what it had, and
  * says so; a shard that does not answer in time is named as missing.
  */
-
-/** One shard process's result, small and plain so it crosses processes and hosts as JSON. */
-export interface ShardRefresh {
-  readonly shards: readonly number[];
-  readonly ok: boolean;
-  /** The version served after the refresh: the new one, or the old one kept. */
-  readonly version: string;
-  readonly problems: number;
-}
-
-export interface FleetReport {
-  /** This shard's own report, with what changed. */
-  readonly local: RefreshReport;
-  /** Every shard that answered, this one included, in shard order. */
-  readonly results: readonly ShardRefresh[];
-  /** Shards of the bot that did not answer in time. */
-  readonly missing: readonly number[];
-}
 
 /** Carries a refresh request to the other shard processes and brings back their results. */
 export interface RefreshTransport {

@@ -1,5 +1,6 @@
 import type { Client } from 'discord.js';
-import type { RefreshTransport, ShardRefresh } from './fleet.ts';
+import type { ShardRefresh } from '../engine/live-engine.ts';
+import type { RefreshTransport } from './fleet.ts';
 
 /**
  * The sharding manager's own channel: every shard process of this host runs the refresh through

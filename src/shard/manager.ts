@@ -4,8 +4,8 @@ import { AggregatorRegistry } from 'prom-client';
 import { createLogger } from '../log.ts';
 import type { ShardHealth } from '../metrics/metrics.ts';
 import { startMetricsServer } from '../metrics/server.ts';
-import { fail, readSettings } from '../startup.ts';
-import { exitOnStopSignals } from '../stop-signals.ts';
+import { fail, readSettings } from '../app/startup.ts';
+import { exitOnStopSignals } from '../app/stop-signals.ts';
 import type { HookedClient } from './ipc-transport.ts';
 
 /**

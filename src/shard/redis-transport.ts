@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
-import type { RefreshTransport, ShardRefresh } from './fleet.ts';
+import type { ShardRefresh } from '../engine/live-engine.ts';
+import type { RefreshTransport } from './fleet.ts';
 
 /**
  * Refresh requests and results over Redis pub/sub, so the shards of every host hear them. Each

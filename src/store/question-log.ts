@@ -1,10 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cleanQuestion, words } from '../engine/normalise.ts';
 import type { Answer } from '../engine/types.ts';
+import { QUESTION_MAX_CHARS } from '../knowledge/limits.ts';
 import type { Logger } from '../log.ts';
+import type { UnansweredQuestion, VoteTally, WayIn } from '../render/gaps.ts';
+
+// Declared with the page that shows them, below this layer; re-exported for the store's users.
+export type { UnansweredQuestion, VoteTally, WayIn };
 
 /**
  * The moderators' memory, in one SQLite file under DATA_DIR: the questions the bot declined or
@@ -31,41 +36,18 @@ export const STORE_LIMITS = Object.freeze({
   /** Distinct questions kept; past this the ones seen longest ago go first. */
   questions: 10_000,
   /** Characters of a question kept as asked. */
-  questionChars: 300,
+  questionChars: QUESTION_MAX_CHARS,
   /** How long one write may wait for another process's lock before giving up. */
   busyTimeoutMs: 250,
   /** Between two attempts to open a file that could not be opened. */
   reopenAfterMs: 30_000,
 });
 
-/** How a question reached the bot. */
-export type WayIn = 'slash' | 'mention' | 'dm' | 'ask-channel' | 'terminal' | 'preview';
-
 export interface Asked {
   /** Absent in DMs and outside Discord. */
   readonly guildId?: string | null;
   readonly via: WayIn;
   readonly userId?: string;
-}
-
-export interface UnansweredQuestion {
-  /** The normalised question: the key that groups phrasings differing in case, spacing, punctuation. */
-  readonly key: string;
-  /** The first phrasing seen, as it was typed (cleaned of mentions and markdown). */
-  readonly question: string;
-  readonly count: number;
-  readonly firstSeen: Date;
-  readonly lastSeen: Date;
-  readonly vias: readonly WayIn[];
-  /** 'declined', or 'unsure' when every time it was answered below LOW_CONFIDENCE. */
-  readonly reason: 'declined' | 'unsure';
-}
-
-export interface VoteTally {
-  /** The entry voted on: a Q&A or fact id, or `p4.s2` for an answer from a sentence. */
-  readonly entry: string;
-  readonly up: number;
-  readonly down: number;
 }
 
 export interface Vote {
@@ -86,6 +68,8 @@ export interface QuestionLog {
   flush(): void;
   /** Most asked first, then most recent. `guildId` undefined: every server; null: DMs and outside Discord. */
   unanswered(options?: { guildId?: string | null; limit?: number; offset?: number }): { total: number; questions: UnansweredQuestion[] };
+  /** The question with this id (`UnansweredQuestion.id`), or undefined when it is no longer logged. */
+  findUnanswered(options: { guildId?: string | null; id: string }): UnansweredQuestion | undefined;
   vote(vote: Vote): VoteResult;
   tallies(): VoteTally[];
   close(): void;
@@ -97,6 +81,11 @@ export interface QuestionLogOptions {
   readonly now?: () => Date;
   /** Tests write synchronously to see the outcome at once; the bot defers to after the reply. */
   readonly schedule?: (flush: () => void) => void;
+}
+
+/** A question's id: its key hashed to 16 characters, within a menu option's 100. */
+export function questionId(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 16);
 }
 
 /** The grouping key: the same words in the same order are the same question. */
@@ -160,9 +149,11 @@ function readUnanswered(
   guildId: string | null | undefined,
   limit: number,
   offset: number,
+  key?: string,
 ): { total: number; questions: UnansweredQuestion[] } {
-  const where = guildId === undefined ? '' : 'WHERE guild = @guild';
-  const params = { guild: guildId ?? '', limit, offset };
+  const conditions = [...(guildId === undefined ? [] : ['guild = @guild']), ...(key === undefined ? [] : ['key = @key'])];
+  const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const params = { guild: guildId ?? '', limit, offset, key: key ?? '' };
   const total = (d.prepare(`SELECT count(DISTINCT key) AS n FROM unanswered ${where}`).get(params) as { n: number }).n;
   // The phrasing shown is the first one seen; the grouping key is only for matching.
   const rows = d
@@ -178,6 +169,7 @@ function readUnanswered(
     total,
     questions: rows.map((r) => ({
       key: r.key,
+      id: questionId(r.key),
       question: r.question,
       count: r.count,
       firstSeen: new Date(r.first_seen),
@@ -335,6 +327,20 @@ export function openQuestionLog(dataDir: string, log: Logger, options: QuestionL
       } catch (error) {
         problem('could not read', error);
         return { total: 0, questions: [] };
+      }
+    },
+
+    findUnanswered({ guildId, id }) {
+      const d = database();
+      if (d === undefined) return undefined;
+      try {
+        const where = guildId === undefined ? '' : 'WHERE guild = @guild';
+        const keys = d.prepare(`SELECT DISTINCT key FROM unanswered ${where}`).pluck().all({ guild: guildId ?? '' }) as string[];
+        const key = keys.find((k) => questionId(k) === id);
+        return key === undefined ? undefined : readUnanswered(d, guildId, 1, 0, key).questions[0];
+      } catch (error) {
+        problem('could not read', error);
+        return undefined;
       }
     },
 

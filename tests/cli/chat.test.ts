@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/cli/chat.ts';
-import { createLiveEngine } from '../../src/engine/live.ts';
+import { createLiveEngine } from '../../src/app/live.ts';
 import { copyKnowledge, KNOWLEDGE_DIR, ROOT } from '../support/knowledge.ts';
 import { html, startPageServer } from '../support/page-server.ts';
 import { tsx } from '../support/run.ts';

@@ -259,6 +259,27 @@ describe('acknowledging within Discord’s 3 s whatever one request does', () =>
   });
 });
 
+describe('a configured acknowledgement deadline', () => {
+  // 1 s leaves less than the reserve for a deferral plus the shortest reply: defer at once.
+  function setupShortDeadline() {
+    const ctx: BotContext = { live: fakeLive(fakeEngine()), config: CONFIG, log: recordingLogger() };
+    const dispatch = createDispatcher(ctx, { deferAfterMs: 5000, ackWithinMs: 1000 });
+    return async (o: FakeOptions) => {
+      const interaction = new FakeInteraction(o);
+      await dispatch(interaction.asInteraction());
+      return interaction.methods();
+    };
+  }
+
+  it('holds for slash commands, buttons and menus alike', async () => {
+    const run = setupShortDeadline();
+    expect(await run({ kind: 'command', commandName: 'help' })).toEqual(['deferReply', 'editReply']);
+    expect(await run({ kind: 'button', customId: 'vote:up:roscosmos-head' })).toEqual(['deferReply', 'editReply']);
+    expect(await run({ kind: 'button', customId: 'share', messageEmbeds: [{ title: 't' }] })).toEqual(['deferReply', 'editReply']);
+    expect(await run({ kind: 'select', customId: 'topics:menu', values: ['0'] })).toEqual(['deferUpdate', 'editReply']);
+  });
+});
+
 describe('the acknowledgement clock', () => {
   it('runs from when Discord created the interaction: one that waited defers at once instead of risking a late reply', async () => {
     const log = recordingLogger();

@@ -10,6 +10,7 @@ import type { BotContext } from '../../src/discord/command.ts';
 import { createDispatcher } from '../../src/discord/dispatch.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { renderAnswer } from '../../src/render/discord.ts';
+import { GAPS_MESSAGES } from '../../src/render/gaps.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openQuestionLog, type QuestionLog } from '../../src/store/question-log.ts';
 import { fakeEngine, fakeLive, found, TITLE } from '../support/fake-engine.ts';
@@ -161,7 +162,9 @@ describe('/gaps', () => {
     expect(second.embeds[0].description).toContain('**6.** what about the unknown topic number 1');
 
     // The Beijing question was asked once, like topic 0, but more recently: 7th.
-    const draft = only(await run({ kind: 'select', customId: 'gaps:draft', values: ['6'], permissions: MANAGE_GUILD }));
+    const options = second.components[0].components[0].options as { label: string; value: string }[];
+    expect(options[1]!.label).toBe('what does beijing think of the settlement mechanisms');
+    const draft = only(await run({ kind: 'select', customId: 'gaps:draft', values: [options[1]!.value], permissions: MANAGE_GUILD }));
     expect(draft.flags).toBe(MessageFlags.Ephemeral);
     const yaml = /```yaml\n([\s\S]*)\n```/.exec(draft.embeds[0].description)![1]!;
     expect(yaml).toContain('  - id: what-does-beijing-think-of-the\n');
@@ -171,6 +174,36 @@ describe('/gaps', () => {
     // Pasted under `entries:`, it is a valid entry.
     const [entry] = parseYaml(yaml.replace(/^ {2}/gm, '')) as unknown[];
     expect(qaEntrySchema.safeParse(entry).success).toBe(true);
+  });
+
+  it('drafts the question picked even when more were asked since the menu was shown, and says so when it is gone', async () => {
+    let clock = new Date('2026-12-01T12:00:00Z');
+    questions.close();
+    questions = openQuestionLog(dir, silentLogger, { schedule: (flush) => flush(), now: () => clock });
+    const run = setup();
+    const tick = () => (clock = new Date(clock.getTime() + 60_000));
+    await ask(run, 'did they sign a treaty');
+    tick();
+    await ask(run, 'what about the gas pipeline');
+    const menu = only(await run({ kind: 'command', commandName: 'gaps', permissions: MANAGE_GUILD })).components[0].components[0];
+    const options = menu.options as { label: string; value: string }[];
+    expect(options.map((o) => o.label)).toEqual(['what about the gas pipeline', 'did they sign a treaty']);
+    const treaty = options[1]!.value;
+
+    // Members go on asking: the treaty question falls from second to fourth place.
+    for (const question of ['what about the gas pipeline', 'will kim visit moscow', 'will kim visit moscow']) {
+      tick();
+      await ask(run, question);
+    }
+    const drafted = only(await run({ kind: 'select', customId: 'gaps:draft', values: [treaty], permissions: MANAGE_GUILD }));
+    expect(drafted.embeds[0].description).toContain('      - "did they sign a treaty"');
+
+    // Past the retention period, the next question logged prunes it from the log.
+    clock = new Date(clock.getTime() + 91 * 86_400_000);
+    await ask(run, 'is there a treaty on oil');
+    const gone = only(await run({ kind: 'select', customId: 'gaps:draft', values: [treaty], permissions: MANAGE_GUILD }));
+    expect(gone.content).toBe(GAPS_MESSAGES.draftGone);
+    expect(gone.flags).toBe(MessageFlags.Ephemeral);
   });
 
   it('pages and drafts only for moderators, even from a copied button', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandBodies, commandsByName } from '../../src/discord/registry.ts';
+import { COMMANDS, commandBodies, commandsByName, componentFor, componentsByPrefix } from '../../src/discord/registry.ts';
 import { COMMAND_NAME, LIMITS } from '../../src/render/limits.ts';
 
 describe('command registry', () => {
@@ -28,5 +28,22 @@ describe('command registry', () => {
       gaps: 'if-slow',
       article: 'now',
     });
+  });
+});
+
+describe('buttons and menus, by the command that owns them', () => {
+  it('routes every custom id the replies carry to its command, the longest prefix first', () => {
+    const byPrefix = componentsByPrefix();
+    const owner = (id: string) => COMMANDS.find((c) => c.components?.includes(componentFor(byPrefix, id)!))?.data.name;
+    const ids = ['ask:roscosmos-head', 'vote:up:x', 'share', 'gaps:page:2', 'gaps:draft', 'topics:menu'];
+    ids.push('article:confirm:0123456789abcdef', 'article:cancel:0123456789abcdef');
+    expect(ids.map(owner)).toEqual(['ask', 'ask', 'ask', 'gaps', 'gaps', 'topics', 'article', 'article']);
+    expect(componentFor(byPrefix, 'something:else')).toBeUndefined();
+  });
+
+  it('refuses two commands claiming one prefix, at start', () => {
+    const [ask, topics] = [COMMANDS.find((c) => c.data.name === 'ask')!, COMMANDS.find((c) => c.data.name === 'topics')!];
+    const clash = { ...topics, components: [...(topics.components ?? []), ...(ask.components ?? []).slice(1, 2)] };
+    expect(() => componentsByPrefix([ask, clash])).toThrow(/custom-id prefix "vote:" of \/topics is empty or claimed twice/);
   });
 });

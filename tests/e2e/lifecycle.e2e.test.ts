@@ -60,7 +60,7 @@ describe('startup and shutdown of the bot process', () => {
     const byName = (name: string) => commands.find((c) => c.name === name)!;
     const ask = byName('ask');
     expect(ask.options).toEqual([
-      expect.objectContaining({ type: 3, name: 'question', required: true, max_length: 300, autocomplete: true }),
+      expect.objectContaining({ type: 3, name: 'question', required: true, max_length: 500, autocomplete: true }),
       expect.objectContaining({ type: 5, name: 'private' }),
       expect.objectContaining({ type: 6, name: 'mention' }),
     ]);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../src/engine/engine.ts';
 import { KNOWLEDGE_FILES, loadKnowledge } from '../../src/knowledge/loader.ts';
 import { articleBody, ROOT } from '../support/knowledge.ts';
-import { parseSet, scoreLine, scoreSet, type EvalItem } from '../support/eval-score.ts';
+import { parseSet, scoreLine, scoreSet, type EvalItem } from '../../tools/eval/score.ts';
 
 /**
  * Generalisation: articles written for this test (tests/fixtures/generalisation/<slug>/article.md)

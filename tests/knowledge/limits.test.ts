@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { KNOWLEDGE_LIMITS } from '../../src/knowledge/limits.ts';
+import { MAX_QUESTION_CHARS } from '../../src/engine/normalise.ts';
+import { KNOWLEDGE_LIMITS, QUESTION_MAX_CHARS } from '../../src/knowledge/limits.ts';
 import { buildKnowledge, loadKnowledge, type KnowledgeSources } from '../../src/knowledge/loader.ts';
 import type { KnowledgeProblem, LoadResult } from '../../src/knowledge/types.ts';
 import { realSources } from '../support/knowledge.ts';
@@ -34,6 +35,13 @@ function problemsOf(result: LoadResult): readonly KnowledgeProblem[] {
   if (result.ok) throw new Error('expected problems, got knowledge');
   return result.problems;
 }
+
+describe('the longest question', () => {
+  it('is the length the engine cuts a question to, so /ask, the log and phrasings agree with it', () => {
+    expect(QUESTION_MAX_CHARS).toBe(MAX_QUESTION_CHARS);
+    expect(KNOWLEDGE_LIMITS.questionChars).toBe(QUESTION_MAX_CHARS);
+  });
+});
 
 describe('knowledge limits', () => {
   it('the shipped knowledge is well within every limit', async () => {
@@ -69,11 +77,11 @@ describe('knowledge limits', () => {
 
   it('refuses too many phrasings in one entry, and a phrasing longer than /ask accepts', () => {
     const questions = Array.from({ length: KNOWLEDGE_LIMITS.questionsPerEntry + 1 }, (_, i) => `What about trade number ${i}?`);
-    const long = `What about ${'very '.repeat(70)}long trade?`;
+    const long = `What about ${'very '.repeat(110)}long trade?`;
     const problems = problemsOf(buildKnowledge(sources({ qa: [entry('many', { questions }), entry('long', { questions: ['Short?', long] })] })));
     expect(problems).toEqual([
       { file: 'qa.yaml', entry: 'many', message: `has ${questions.length} questions; the limit is ${KNOWLEDGE_LIMITS.questionsPerEntry} per entry` },
-      { file: 'qa.yaml', entry: 'long', message: `questions.1 has ${long.length} characters; /ask takes at most 300` },
+      { file: 'qa.yaml', entry: 'long', message: `questions.1 has ${long.length} characters; /ask takes at most 500` },
     ]);
   });
 

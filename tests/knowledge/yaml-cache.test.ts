@@ -130,3 +130,11 @@ describe('the parsed-YAML cache', () => {
     await expect(cache.save()).resolves.toBeUndefined();
   });
 });
+
+describe('the cache files under DATA_DIR', () => {
+  it('are keyed on package versions read one way, which say when a package is not installed', async () => {
+    const { packageVersion } = await import('../../src/knowledge/cache-file.ts');
+    expect(packageVersion('yaml')).toMatch(/^yaml@\d+\.\d+\.\d+$/);
+    expect(packageVersion('no-such-package-here')).toBe('no-such-package-here@unknown');
+  });
+});

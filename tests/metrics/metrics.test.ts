@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLiveEngine, type LiveEngine } from '../../src/engine/live.ts';
+import { createLiveEngine } from '../../src/app/live.ts';
+import type { LiveEngine } from '../../src/engine/live-engine.ts';
 import { createMetrics, type Metrics } from '../../src/metrics/metrics.ts';
 import { healthOf } from '../../src/metrics/server.ts';
 import { copyKnowledge } from '../support/knowledge.ts';

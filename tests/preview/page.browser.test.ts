@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveEngine } from '../../src/engine/live.ts';
+import { createLiveEngine } from '../../src/app/live.ts';
 import { silentLogger } from '../../src/log.ts';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server.ts';
 import { openQuestionLog, type QuestionLog } from '../../src/store/question-log.ts';

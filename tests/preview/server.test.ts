@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveEngine } from '../../src/engine/live.ts';
+import { createLiveEngine } from '../../src/app/live.ts';
 import { silentLogger } from '../../src/log.ts';
 import { coverageOf } from '../../src/preview/coverage.ts';
 import { markdownToHtml, replyToHtml } from '../../src/preview/discord-html.ts';

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { RefreshReport } from '../../src/engine/live.ts';
+import type { RefreshReport } from '../../src/engine/live-engine.ts';
 import type { Citation, Topic } from '../../src/engine/types.ts';
 import { parseCustomId } from '../../src/render/custom-ids.ts';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RefreshReport } from '../../src/engine/live.ts';
+import type { RefreshReport } from '../../src/engine/live-engine.ts';
 import { renderFleetRefreshReport, shardLines } from '../../src/render/fleet.ts';
-import type { ShardRefresh } from '../../src/shard/fleet.ts';
+import type { ShardRefresh } from '../../src/engine/live-engine.ts';
 
 const at = new Date(0);
 const ok = (from: string, to: string): RefreshReport => ({

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { draftEntry, draftId, renderDraft, renderGaps } from '../../src/render/gaps.ts';
-import type { UnansweredQuestion } from '../../src/store/question-log.ts';
+import { questionId, type UnansweredQuestion } from '../../src/store/question-log.ts';
 import { expectWithinLimits } from '../support/limits.ts';
 
 const q = (question: string, count = 1): UnansweredQuestion => ({
   key: question.toLowerCase(),
+  id: questionId(question.toLowerCase()),
   question,
   count,
   firstSeen: new Date(0),
@@ -14,6 +15,12 @@ const q = (question: string, count = 1): UnansweredQuestion => ({
 });
 
 describe('renderGaps', () => {
+  it('names each question in the draft menu by its id, not its place in the list', () => {
+    const reply = renderGaps({ questions: [q('first?'), q('second?')], total: 7, page: 1, tallies: [], entryQuestion: () => undefined });
+    const menu = (reply.components[0] as { components: { options: { value: string }[] }[] }).components[0]!;
+    expect(menu.options.map((o) => o.value)).toEqual([questionId('first?'), questionId('second?')]);
+  });
+
   it('defuses what members typed: markdown and mentions show as text', () => {
     const reply = renderGaps({ questions: [q('**hi** @everyone <@&123456789012345678>')], total: 1, page: 0, tallies: [], entryQuestion: () => undefined });
     expect(reply.embeds[0]!.description).toContain('\\*\\*hi\\*\\* @\u200beveryone <@\u200b&123456789012345678>');

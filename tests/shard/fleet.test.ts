@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEngine, RefreshReport } from '../../src/engine/live.ts';
+import type { LiveEngine, RefreshReport } from '../../src/engine/live-engine.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import { createFleet, type RefreshTransport, type ShardRefresh } from '../../src/shard/fleet.ts';
+import type { ShardRefresh } from '../../src/engine/live-engine.ts';
+import { createFleet, type RefreshTransport } from '../../src/shard/fleet.ts';
 import { silentLogger } from '../../src/log.ts';
 
 const at = new Date(0);

@@ -1,4 +1,4 @@
-import type { LiveEngine, RefreshReport } from '../../src/engine/live.ts';
+import type { LiveEngine, RefreshReport } from '../../src/engine/live-engine.ts';
 import type { Answer, Engine, Suggestion, Topic } from '../../src/engine/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 
@@ -65,9 +65,11 @@ export interface FakeEngineOptions {
 
 export function fakeEngine(options: FakeEngineOptions = {}): Engine {
   const suggestions = options.suggestions ?? SUGGESTIONS;
+  const ask = options.ask ?? ((q: string) => (/roscosmos/i.test(q) ? found(q) : declined(q)));
   return {
     knowledge: fakeKnowledge(options.version),
-    ask: options.ask ?? ((q) => (/roscosmos/i.test(q) ? found(q) : declined(q))),
+    ask,
+    explain: (q) => ({ rules: ask(q), candidates: [] }),
     answerEntry: (id) => options.entries?.[id],
     complete: (partial, limit = 25) =>
       suggestions.filter((s) => s.question.toLowerCase().includes(partial.trim().toLowerCase())).slice(0, limit),

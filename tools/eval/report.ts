@@ -1,4 +1,4 @@
-import type { EvalItem, Verdict } from './score.ts';
+import type { EvalItem, Judgement } from './score.ts';
 
 /** One question's outcome. `retrieved` is whether the engine's best candidate, answered or not, holds a gold span. */
 export interface Outcome {
@@ -6,7 +6,7 @@ export interface Outcome {
   readonly item: EvalItem;
   readonly found: boolean;
   readonly confidence: number;
-  readonly verdict: Verdict;
+  readonly verdict: Judgement;
   readonly retrieved?: boolean;
 }
 

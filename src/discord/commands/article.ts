@@ -3,16 +3,16 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { deriveOffProcess } from '../../knowledge/derive/off-process.ts';
 import { previewImport, type Derive } from '../../knowledge/import/preview.ts';
 import { extractFromUrl } from '../../knowledge/import/source.ts';
 import { restorePreviousArticle, writeArticle } from '../../knowledge/import/store.ts';
+import { ARTICLE_CANCEL_PREFIX, ARTICLE_CONFIRM_PREFIX, articleButtonId, parseCustomId } from '../../render/custom-ids.ts';
 import { ARTICLE_MESSAGES, renderImportPreview, renderImportRefused, text, withNote } from '../../render/article.ts';
 import type { Reply } from '../../render/discord.ts';
-import type { BotContext, Command } from '../command.ts';
+import type { BotContext, Command, ComponentHandler, ComponentInteraction } from '../command.ts';
 import { decideRefresh, memberRoleIds, refreshKnowledge } from './refresh.ts';
 
 /**
@@ -33,9 +33,6 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('url').setDescription('The address of the article (http or https)').setRequired(true).setMaxLength(2000)),
   )
   .addSubcommand((sub) => sub.setName('undo').setDescription('Put back the article the last import replaced, and reload'));
-
-const CONFIRM = 'article:confirm:';
-const CANCEL = 'article:cancel:';
 
 /** A preview waits as long as Discord lets its message be edited. */
 const PENDING_MS = 15 * 60_000;
@@ -77,7 +74,7 @@ export class PendingImports {
 
 const pending = new PendingImports();
 
-type Asker = Pick<ChatInputCommandInteraction | ButtonInteraction, 'inGuild' | 'memberPermissions' | 'member' | 'user'>;
+type Asker = Pick<ChatInputCommandInteraction | ComponentInteraction, 'inGuild' | 'memberPermissions' | 'member' | 'user'>;
 
 /** The /refresh rule, with this command's wording. */
 function refusal(interaction: Asker, ctx: BotContext): Reply | undefined {
@@ -107,7 +104,7 @@ async function preview(interaction: ChatInputCommandInteraction, ctx: BotContext
     ...(found.url !== undefined && { url: found.url }),
   });
   ctx.log.info(`/article import by user ${interaction.user.id}: previewing ${found.url ?? url} (${found.words} words)`);
-  return renderImportPreview(found, { confirm: `${CONFIRM}${id}`, cancel: `${CANCEL}${id}` });
+  return renderImportPreview(found, { confirm: articleButtonId(true, id), cancel: articleButtonId(false, id) });
 }
 
 /**
@@ -115,7 +112,7 @@ async function preview(interaction: ChatInputCommandInteraction, ctx: BotContext
  * written for the old one cite what it lacks), the old one is put back, so the files on disk are
  * always the ones being served.
  */
-async function confirm(interaction: ButtonInteraction, ctx: BotContext, item: Pending): Promise<Reply> {
+async function confirm(interaction: ComponentInteraction, ctx: BotContext, item: Pending): Promise<Reply> {
   const dir = ctx.config.knowledgeDir;
   const written = await writeArticle(dir, item.markdown);
   const refreshed = await refreshKnowledge(ctx, interaction.user.id);
@@ -147,6 +144,33 @@ async function undo(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   return withNote(() => 'The previous article did not load (below), so nothing was changed.', undefined, refreshed.reply);
 }
 
+/** A press of Confirm or Cancel: which, and the preview it names; or the refusal of a member who may not. */
+type Press = { readonly refused: Reply } | { readonly confirm: boolean; readonly id: string };
+
+/**
+ * Confirm and Cancel under a preview. Their report replaces the preview, privately, so a pressed
+ * button is gone with it; a refusal is a private message of its own.
+ */
+export const previewButtons: ComponentHandler<Press> = {
+  prefixes: [ARTICLE_CONFIRM_PREFIX, ARTICLE_CANCEL_PREFIX],
+  parse(interaction, ctx) {
+    const parsed = parseCustomId(interaction.customId);
+    if (parsed.kind !== 'article') return undefined;
+    const refused = refusal(interaction, ctx);
+    return refused !== undefined ? { refused } : { confirm: parsed.confirm, id: parsed.pendingId };
+  },
+  response: (press) => ('refused' in press ? { visibility: 'ephemeral' } : { visibility: 'ephemeral', update: true }),
+  async run(press, interaction, ctx) {
+    if ('refused' in press) return press.refused;
+    const item = pending.peek(press.id);
+    if (item === undefined) return text(ARTICLE_MESSAGES.expired);
+    if (item.userId !== interaction.user.id) return text(ARTICLE_MESSAGES.notYours);
+    // Taken before the work, so a second press cannot write twice.
+    pending.delete(press.id);
+    return press.confirm ? confirm(interaction, ctx, item) : text(ARTICLE_MESSAGES.cancelled);
+  },
+};
+
 export const article: Command = {
   data,
   // Previews and reports are for the moderator who asked.
@@ -158,16 +182,5 @@ export const article: Command = {
     if (refused !== undefined) return refused;
     return interaction.options.getSubcommand() === 'undo' ? undo(interaction, ctx) : preview(interaction, ctx);
   },
-  async button(interaction, ctx) {
-    const refused = refusal(interaction, ctx);
-    if (refused !== undefined) return refused;
-    const isConfirm = interaction.customId.startsWith(CONFIRM);
-    const id = interaction.customId.slice((isConfirm ? CONFIRM : CANCEL).length);
-    const item = pending.peek(id);
-    if (item === undefined) return text(ARTICLE_MESSAGES.expired);
-    if (item.userId !== interaction.user.id) return text(ARTICLE_MESSAGES.notYours);
-    // Taken before the work, so a second press cannot write twice.
-    pending.delete(id);
-    return isConfirm ? confirm(interaction, ctx, item) : text(ARTICLE_MESSAGES.cancelled);
-  },
+  components: [previewButtons],
 };

@@ -5,14 +5,18 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   type Guild,
+  MessageFlags,
 } from 'discord.js';
-import type { Engine, Suggestion } from '../../engine/types.ts';
-import { articleInfo, renderAnswer, type AnswerView, type Reply } from '../../render/discord.ts';
+import type { Answer, Engine, Suggestion } from '../../engine/types.ts';
+import { ASK_PREFIX, parseCustomId } from '../../render/custom-ids.ts';
+import { articleInfo, renderAnswer, type AnswerView, type ArticleInfo, type Reply } from '../../render/discord.ts';
+import { QUESTION_MAX_CHARS } from '../../knowledge/limits.ts';
 import { LIMITS } from '../../render/limits.ts';
 import { readableMentions, type MentionNames } from '../../render/mentions.ts';
 import { truncate } from '../../render/truncate.ts';
 import type { Asked, QuestionLog } from '../../store/question-log.ts';
-import type { BotContext, Command } from '../command.ts';
+import type { BotContext, Command, ComponentHandler } from '../command.ts';
+import { shareButton, voteButton } from '../feedback.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -22,7 +26,7 @@ export const data = new SlashCommandBuilder()
       .setName('question')
       .setDescription('Your question, in your own words')
       .setRequired(true)
-      .setMaxLength(LIMITS.questionMaxLength)
+      .setMaxLength(QUESTION_MAX_CHARS)
       .setAutocomplete(true),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only (default: everyone sees it)'))
@@ -97,6 +101,28 @@ export function autocompleteChoices(suggestions: readonly Suggestion[]): Applica
   return choices;
 }
 
+/**
+ * A suggested question under a declined answer: pressing it asks that question. An entry gone
+ * from the knowledge since is not one this knows, and is answered as such by the dispatcher.
+ */
+export const suggestionButton: ComponentHandler<{ readonly answer: Answer; readonly article: ArticleInfo }> = {
+  prefixes: [ASK_PREFIX],
+  parse(interaction, ctx) {
+    const parsed = parseCustomId(interaction.customId);
+    if (parsed.kind !== 'ask') return undefined;
+    const engine = ctx.live.current();
+    const answer = engine.answerEntry(parsed.entryId);
+    return answer === undefined ? undefined : { answer, article: articleInfo(engine.knowledge) };
+  },
+  // Pressing a suggestion is asking that question in the same conversation, so the answer
+  // takes the conversation's visibility: private under a private answer, public under a
+  // public one, where the channel saw the decline and will see the follow-up. A presser can
+  // post no more than typing /ask would, and the answer's title names the question.
+  response: (_value, interaction) => ({ visibility: interaction.message.flags.has(MessageFlags.Ephemeral) ? 'ephemeral' : 'public' }),
+  run: ({ answer, article }, interaction) =>
+    renderAnswer(answer, article, { private: interaction.message.flags.has(MessageFlags.Ephemeral) }),
+};
+
 export const ask: Command = {
   data,
   visibility: (interaction: ChatInputCommandInteraction) =>
@@ -120,4 +146,6 @@ export const ask: Command = {
     const typed = String(interaction.options.getFocused());
     return autocompleteChoices(ctx.live.current().complete(typed, LIMITS.autocompleteChoices));
   },
+  // Answers carry votes, Share when private, and suggestions when declined, however they were asked.
+  components: [suggestionButton, voteButton, shareButton],
 };

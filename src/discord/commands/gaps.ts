@@ -7,10 +7,11 @@ import {
 } from 'discord.js';
 import { nearestSentences } from '../../engine/nearest.ts';
 import type { Engine } from '../../engine/types.ts';
+import { GAPS_DRAFT_ID, GAPS_PAGE_PREFIX, parseCustomId } from '../../render/custom-ids.ts';
 import { GAPS_MESSAGES, GAPS_PAGE_SIZE, renderDraft, renderGaps } from '../../render/gaps.ts';
 import type { Reply } from '../../render/discord.ts';
 import type { QuestionLog } from '../../store/question-log.ts';
-import type { BotContext, Command } from '../command.ts';
+import type { BotContext, Command, ComponentHandler } from '../command.ts';
 import { decideRefresh, memberRoleIds } from './refresh.ts';
 
 export const data = new SlashCommandBuilder()
@@ -55,9 +56,12 @@ export function gapsReply(engine: Engine, questions: QuestionLog | undefined, gu
   });
 }
 
-/** A qa.yaml draft for the question at this place in the list (most asked first). */
-export function draftReply(engine: Engine, questions: QuestionLog | undefined, guildId: string, index: number): Reply {
-  const [question] = questions?.unanswered({ guildId, limit: 1, offset: Math.max(0, index) }).questions ?? [];
+/**
+ * A qa.yaml draft for the question picked, named by its id: the list may have moved since the
+ * menu was shown (more questions asked), and a place in it would then name another question.
+ */
+export function draftReply(engine: Engine, questions: QuestionLog | undefined, guildId: string, id: string): Reply {
+  const question = questions?.findUnanswered({ guildId, id });
   if (question === undefined) return text(GAPS_MESSAGES.draftGone);
   return renderDraft(question, nearestSentences(engine.knowledge.article.sentences, question.question, DRAFT_CITATIONS));
 }
@@ -71,6 +75,38 @@ export function refusal(interaction: Asker, ctx: BotContext): Reply | undefined 
   return text(decision.reason === 'dm' ? GAPS_MESSAGES.onlyInServers : GAPS_MESSAGES.onlyModerators);
 }
 
+/** A refusal for a member who may not see the log, or what a moderator asked for. */
+type Moderated<T> = { readonly refused: Reply } | { readonly allowed: T };
+
+function moderated<T>(interaction: Asker, ctx: BotContext, value: T): Moderated<T> {
+  const refused = refusal(interaction, ctx);
+  return refused !== undefined ? { refused } : { allowed: value };
+}
+
+/** Previous and Next: the page replaces the one shown. A refusal is a private message of its own. */
+export const gapsPageButton: ComponentHandler<Moderated<number>> = {
+  prefixes: [GAPS_PAGE_PREFIX],
+  parse(interaction, ctx) {
+    const parsed = parseCustomId(interaction.customId);
+    return parsed.kind === 'gaps-page' ? moderated(interaction, ctx, parsed.page) : undefined;
+  },
+  response: (value) => ('refused' in value ? { visibility: 'ephemeral' } : { visibility: 'ephemeral', update: true }),
+  run: (value, interaction, ctx) =>
+    'refused' in value ? value.refused : gapsReply(ctx.live.current(), ctx.questions, interaction.guildId!, value.allowed),
+};
+
+/** The menu of questions: a pick drafts a qa.yaml entry for that question. */
+export const gapsDraftMenu: ComponentHandler<Moderated<string>> = {
+  prefixes: [GAPS_DRAFT_ID],
+  parse(interaction, ctx) {
+    if (parseCustomId(interaction.customId).kind !== 'gaps-draft') return undefined;
+    return moderated(interaction, ctx, (interaction.isStringSelectMenu() ? interaction.values[0] : undefined) ?? '');
+  },
+  response: () => ({ visibility: 'ephemeral' }),
+  run: (value, interaction, ctx) =>
+    'refused' in value ? value.refused : draftReply(ctx.live.current(), ctx.questions, interaction.guildId!, value.allowed),
+};
+
 export const gaps: Command = {
   data,
   // What members asked is for moderators only.
@@ -81,4 +117,5 @@ export const gaps: Command = {
     if (refused !== undefined) return refused;
     return gapsReply(ctx.live.current(), ctx.questions, interaction.guildId!, 0);
   },
+  components: [gapsPageButton, gapsDraftMenu],
 };

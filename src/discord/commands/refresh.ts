@@ -8,7 +8,7 @@ import {
   type GuildMember,
 } from 'discord.js';
 import type { Config } from '../../config.ts';
-import type { RefreshReport } from '../../engine/live.ts';
+import type { RefreshReport } from '../../engine/live-engine.ts';
 import { renderRefreshRefusal, renderRefreshReport, type Reply } from '../../render/discord.ts';
 import { renderFleetRefreshReport } from '../../render/fleet.ts';
 import type { BotContext, Command } from '../command.ts';

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Engine } from '../../engine/types.ts';
 import { articleInfo, type Reply } from '../../render/discord.ts';
+import { TOPICS_MENU_ID } from '../../render/custom-ids.ts';
 import { renderTopic, renderTopicsMenu } from '../../render/topics.ts';
-import type { BotContext, Command } from '../command.ts';
+import type { BotContext, Command, ComponentHandler } from '../command.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('topics')
@@ -19,10 +20,20 @@ export function topicReply(engine: Engine, index: number): Reply {
   return renderTopic(engine.topics(), index, articleInfo(engine.knowledge), versionOf(engine));
 }
 
+/** The menu of topics: a pick replaces the menu with that topic's questions. */
+export const topicsMenu: ComponentHandler<number> = {
+  prefixes: [TOPICS_MENU_ID],
+  parse: (interaction) =>
+    interaction.customId === TOPICS_MENU_ID ? Number((interaction.isStringSelectMenu() ? interaction.values[0] : undefined) ?? -1) : undefined,
+  response: () => ({ visibility: 'ephemeral', update: true }),
+  run: (index, _interaction, ctx) => topicReply(ctx.live.current(), index),
+};
+
 export const topics: Command = {
   data,
   // A personal lookup: showing it to the whole channel each time would only add noise.
   visibility: () => 'ephemeral',
   defer: 'if-slow',
   execute: (_interaction, ctx: BotContext) => topicsReply(ctx.live.current()),
+  components: [topicsMenu],
 };

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256, writeCacheFile } from '../cache-file.ts';
+import { packageVersion, readChecksummed, sha256, writeChecksummed } from '../cache-file.ts';
 import type { Article } from '../types.ts';
 import type { DerivedKnowledge } from './index.ts';
 import { deriveOrNothing } from './integrate.ts';
@@ -21,30 +19,6 @@ export const DERIVED_CACHE_FILE = 'derived-knowledge.json';
 
 /** Bumped when the file's layout changes. */
 const FORMAT = 1;
-
-interface CacheFile {
-  readonly format: number;
-  readonly key: string;
-  /** sha256 of JSON.stringify(derived): a file edited or damaged but still JSON is not trusted. */
-  readonly sum: string;
-  readonly derived: DerivedKnowledge;
-}
-
-function packageVersion(name: string): string {
-  const require = createRequire(import.meta.url);
-  let dir = dirname(require.resolve(name));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === name) return `${name}@${pkg.version}`;
-    } catch {
-      // No package.json here: look further up.
-    }
-    const up = dirname(dir);
-    if (up === dir) return `${name}@unknown`;
-    dir = up;
-  }
-}
 
 let fingerprint: string | undefined;
 
@@ -78,24 +52,16 @@ function isDerived(value: unknown): value is DerivedKnowledge {
   return typeof v === 'object' && v !== null && Array.isArray(v.facts) && Array.isArray(v.mentions);
 }
 
+const layout = (key: string) => ({ format: FORMAT, key, field: 'derived', isValid: isDerived });
+
 /** The cached knowledge for `key`, or undefined for a missing, unreadable, corrupt or stale file. */
-export async function readDerivedCache(dataDir: string, key: string): Promise<DerivedKnowledge | undefined> {
-  let parsed: CacheFile;
-  try {
-    parsed = JSON.parse(await readFile(join(dataDir, DERIVED_CACHE_FILE), 'utf8')) as CacheFile;
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || parsed.format !== FORMAT || parsed.key !== key) return undefined;
-  if (!isDerived(parsed.derived) || parsed.sum !== sha256(JSON.stringify(parsed.derived))) return undefined;
-  return parsed.derived;
+export function readDerivedCache(dataDir: string, key: string): Promise<DerivedKnowledge | undefined> {
+  return readChecksummed(dataDir, DERIVED_CACHE_FILE, layout(key));
 }
 
 /** A read-only DATA_DIR costs deriving again at the next start, nothing more. */
-export async function writeDerivedCache(dataDir: string, key: string, derived: DerivedKnowledge): Promise<void> {
-  const json = JSON.stringify(derived);
-  const file: CacheFile = { format: FORMAT, key, sum: sha256(json), derived };
-  await writeCacheFile(dataDir, DERIVED_CACHE_FILE, JSON.stringify(file));
+export function writeDerivedCache(dataDir: string, key: string, derived: DerivedKnowledge): Promise<void> {
+  return writeChecksummed(dataDir, DERIVED_CACHE_FILE, layout(key), derived);
 }
 
 /**

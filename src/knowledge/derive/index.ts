@@ -1,5 +1,5 @@
 import type { FactEntry } from '../schema.ts';
-import type { Article } from '../types.ts';
+import type { Article, Mention } from '../types.ts';
 import { COUNTRIES } from './cues.ts';
 import { gatherEntities, type Entity, type Located } from './entities.ts';
 import { nameKey } from './merge.ts';
@@ -13,21 +13,6 @@ import { tagSentence, type TaggedSentence } from './tagger.ts';
  * name them, and every date, count, amount and percentage it states. Pure; curated files
  * refine it (see `mergeFacts`).
  */
-
-export type MentionKind = 'person' | 'organisation' | 'place' | 'country' | 'date' | 'number' | 'money' | 'percent';
-
-export interface Mention {
-  readonly kind: MentionKind;
-  /** Verbatim substring of the sentence. */
-  readonly text: string;
-  /** Sentence id, e.g. "p4.s2". */
-  readonly passageId: string;
-  /** Offsets into that sentence's text. */
-  readonly start: number;
-  readonly end: number;
-  /** The fact it refers to, for people, organisations and places. */
-  readonly entityId?: string;
-}
 
 export interface DerivedKnowledge {
   readonly facts: readonly FactEntry[];

@@ -1,6 +1,6 @@
 import type { FactEntry } from '../schema.ts';
-import type { Article } from '../types.ts';
-import { deriveKnowledge, type DerivedKnowledge, type Mention } from './index.ts';
+import type { Article, Mention } from '../types.ts';
+import { deriveKnowledge, type DerivedKnowledge } from './index.ts';
 import { mergeFacts, nameKey } from './merge.ts';
 
 /**
@@ -24,9 +24,8 @@ export function deriveOrNothing(article: Pick<Article, 'sentences'>): DerivedKno
   }
 }
 
-/** `derived` is what `deriveOrNothing` gives for `article`. */
+/** `derived` is what `deriveOrNothing` gives for the article. */
 export function addDerivedKnowledge(
-  article: Article,
   derived: DerivedKnowledge,
   curated: readonly FactEntry[],
   options: { readonly suppress: readonly string[]; readonly takenIds: ReadonlySet<string>; readonly isValid: (fact: FactEntry) => boolean },

@@ -135,7 +135,7 @@ function descriptorBefore(tokens: readonly Token[], first: number): [number, num
   return s < first ? [s, first] : undefined;
 }
 
-function stripDeterminer(tokens: readonly Token[], from: number, to: number): { from: number; determiner?: string } {
+function stripDeterminer(tokens: readonly Token[], from: number): { from: number; determiner?: string } {
   const t = tokens[from];
   if (t && /^(the|a|an)$/i.test(t.text)) return { from: from + 1, determiner: t.text.toLowerCase() };
   // "Its chief executive, Amira Haddad": the office is stated; whose it is, the sentence before says.
@@ -241,7 +241,7 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     // An apposition after: "Kim Jong Un, leader of the D.P.R.K.,", "Arjan Sweere, an analyst at Petercam".
     const app = appositionAfter(tokens, runLast);
     if (app && !role) {
-      const { from, determiner } = stripDeterminer(tokens, app[0], app[1]);
+      const { from, determiner } = stripDeterminer(tokens, app[0]);
       const appTokens = tokens.slice(from, app[1]);
       const hasRole = appTokens.some((t) => isRoleHead(t) && !isCapitalised(t));
       const possessiveJob = appTokens.length >= 3 && appTokens[1] && /^['’]s?$/.test(appTokens[1].text) && appTokens.at(-1)!.pos === 'NOUN';
@@ -277,7 +277,7 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     if (!role && tokens[runFirst - 1]?.text === ',') {
       let s = runFirst - 2;
       while (s >= 0 && !STOP_PUNCT.test(tokens[s]!.text) && tokens[s]!.pos !== 'VERB' && tokens[s]!.pos !== 'AUX' && runFirst - s < 12) s--;
-      const { from, determiner } = stripDeterminer(tokens, s + 1, runFirst - 1);
+      const { from, determiner } = stripDeterminer(tokens, s + 1);
       // "St Aldric's chief executive, Owen Pryce": an owner's possessive stands for the article.
       const owned = tokens.slice(from, runFirst - 1).some((t, i, all) => i > 0 && /^['’]s?$/.test(t.text) && isCapitalised(all[i - 1]!));
       if ((determiner || owned) && from < runFirst - 1) {

@@ -26,7 +26,3 @@ export function articleMarkdown(article: ExtractedArticle): string {
   const body = article.paragraphs.map((p) => p.replace(/\s*\n\s*/g, ' ')).join('\n\n');
   return `${head}${body}\n`;
 }
-
-export function wordCount(paragraphs: readonly string[]): number {
-  return paragraphs.reduce((n, p) => n + p.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length, 0);
-}

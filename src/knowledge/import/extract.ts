@@ -1,6 +1,5 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { wordCount } from './article-md.ts';
 
 /**
  * The article in a web page: Mozilla's Readability (Firefox's Reader View) picks the content
@@ -33,6 +32,11 @@ export type ExtractResult = { readonly ok: true; readonly article: ExtractedArti
 
 /** Below this the page holds no article worth asking about: a login wall, an index, an error page. */
 export const MIN_ARTICLE_WORDS = 80;
+
+/** Words with a letter or a digit in them: a dash or a bullet standing alone is no word. */
+export function wordCount(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + p.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length, 0);
+}
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;

@@ -3,8 +3,8 @@ import type { DerivedKnowledge } from '../derive/index.ts';
 import { deriveOrNothing } from '../derive/integrate.ts';
 import { checkArticleSize } from '../limits.ts';
 import type { Article } from '../types.ts';
-import { articleMarkdown, wordCount } from './article-md.ts';
-import type { ExtractedArticle } from './extract.ts';
+import { articleMarkdown } from './article-md.ts';
+import { wordCount, type ExtractedArticle } from './extract.ts';
 
 /**
  * What a moderator needs to decide on an import before anything is written: the title, how

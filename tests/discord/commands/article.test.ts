@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/config.ts';
 import { data } from '../../../src/discord/commands/article.ts';
 import { createDispatcher } from '../../../src/discord/dispatch.ts';
-import { createLiveEngine, type LiveEngine } from '../../../src/engine/live.ts';
+import { createLiveEngine } from '../../../src/app/live.ts';
+import type { LiveEngine } from '../../../src/engine/live-engine.ts';
 import { ARTICLE_MESSAGES } from '../../../src/render/article.ts';
 import { copyKnowledge, ROOT } from '../../support/knowledge.ts';
 import { FakeInteraction, MANAGE_GUILD, type FakeOptions } from '../../support/fake-interactions.ts';
@@ -51,7 +52,7 @@ async function bot(options: { curated: boolean }) {
   };
   const command = (subcommand: string, options: Record<string, string> = {}, o: Partial<FakeOptions> = {}) =>
     send({ kind: 'command', commandName: 'article', subcommand, options, ...o });
-  const press = (customId: string) => send({ kind: 'button', customId, onEphemeralMessage: true });
+  const press = (customId: string, o: Partial<FakeOptions> = {}) => send({ kind: 'button', customId, onEphemeralMessage: true, ...o });
   const article = () => readFile(join(copy.dir, 'article.md'), 'utf8');
   return { copy, live, command, press, article, original: await article() };
 }
@@ -142,8 +143,13 @@ describe('/article at run time', () => {
       const b = await bot({ curated: false });
       try {
         const asked = await b.command('import', { url: server.url('/story') });
-        const [, cancel] = buttons(shown(asked));
+        const [confirm, cancel] = buttons(shown(asked));
+        // A moderator no longer: refused in a message of its own, the preview left waiting.
+        const refused = await b.press(confirm!.custom_id, { permissions: 0n });
+        expect(refused.methods()).toEqual(['reply']);
+        expect(shown(refused).content).toBe(ARTICLE_MESSAGES.onlyModerators);
         const cancelled = await b.press(cancel!.custom_id);
+        expect(cancelled.methods()).toEqual(['update']);
         expect(shown(cancelled).content).toBe(ARTICLE_MESSAGES.cancelled);
         expect(await b.article()).toBe(b.original);
         await expect(stat(join(b.copy.dir, 'article.previous.md'))).rejects.toThrow();

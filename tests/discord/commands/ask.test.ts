@@ -4,10 +4,10 @@ import { autocompleteChoices, data } from '../../../src/discord/commands/ask.ts'
 import { LIMITS } from '../../../src/render/limits.ts';
 
 describe('/ask definition', () => {
-  it('takes a required, autocompleted question of at most 300 characters, an optional private flag and a member to mention', () => {
+  it('takes a required, autocompleted question of at most 500 characters, an optional private flag and a member to mention', () => {
     const json = data.toJSON();
     expect(json.options).toEqual([
-      expect.objectContaining({ name: 'question', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 300 }),
+      expect.objectContaining({ name: 'question', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 500 }),
       expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean, required: false }),
       expect.objectContaining({ name: 'mention', type: ApplicationCommandOptionType.User, required: false }),
     ]);

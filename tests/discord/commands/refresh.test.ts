@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/config.ts';
 import { createDispatcher } from '../../../src/discord/dispatch.ts';
 import { data, decideRefresh, isModerator, memberRoleIds } from '../../../src/discord/commands/refresh.ts';
-import type { RefreshReport } from '../../../src/engine/live.ts';
+import type { RefreshReport } from '../../../src/engine/live-engine.ts';
 import { MESSAGES } from '../../../src/render/discord.ts';
 import { fakeEngine, fakeLive, LOADED_AT } from '../../support/fake-engine.ts';
 import { FakeInteraction, type FakeOptions } from '../../support/fake-interactions.ts';

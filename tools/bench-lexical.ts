@@ -10,7 +10,7 @@ const heap = () => {
 
 const before = heap();
 let t = performance.now();
-const lexical = await import('../lexical/index.ts');
+const lexical = await import('../src/lexical/index.ts');
 const importMs = performance.now() - t;
 
 const first = (name: string, fn: () => unknown) => {

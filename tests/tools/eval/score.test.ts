@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkItem, containsTerm, judge, normalizeEval, parseSet, scoreLine, scoreSet, type EvalItem, type ScoredReply } from './eval-score.ts';
+import { checkItem, containsTerm, judge, normalizeEval, parseSet, scoreLine, scoreSet, type EvalItem, type ScoredReply } from '../../../tools/eval/score.ts';
 
 const ARTICLE = 'Health Minister Priya Castellane said “it works” on 1 April 2026.\n\nAbout 860,000 people—in Lakeshire—are served.';
 const NORM = normalizeEval(ARTICLE);

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { isStopword } from '../engine/language.ts';
-import { scriptOf, words } from '../engine/normalise.ts';
-import { ENGLISH } from '../engine/word-knowledge.ts';
-import type { KnowledgeBase, Passage } from '../knowledge/types.ts';
+import { isStopword } from '../src/engine/language.ts';
+import { scriptOf, words } from '../src/engine/normalise.ts';
+import { ENGLISH } from '../src/engine/word-knowledge.ts';
+import type { KnowledgeBase, Passage } from '../src/knowledge/types.ts';
 
 /**
  * Questions for the benchmark and for the answer snapshot: the project's own question sets,

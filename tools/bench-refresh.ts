@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify } from 'yaml';
-import { createLiveEngine } from '../engine/live.ts';
+import { createLiveEngine } from '../src/app/live.ts';
 
 /**
  * `npm run bench:refresh`: what a /refresh costs the bot while it answers. For each kind of

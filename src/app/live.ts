@@ -1,37 +1,13 @@
-import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.ts';
+import { diffKnowledge } from '../knowledge/diff.ts';
 import { cachedDerivation } from '../knowledge/derive/cache.ts';
 import { openYamlCache } from '../knowledge/yaml-cache.ts';
 import { deriveOffProcess } from '../knowledge/derive/off-process.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
 import type { KnowledgeProblem } from '../knowledge/types.ts';
-import { buildEngine } from './engine.ts';
+import { buildEngine } from '../engine/engine.ts';
+import type { LiveEngine, RefreshReport, VersionInfo } from '../engine/live-engine.ts';
+import type { Engine } from '../engine/types.ts';
 import { checkOffThread, type CheckResponse } from './off-thread.ts';
-import type { Engine } from './types.ts';
-
-export interface VersionInfo {
-  readonly version: string;
-  readonly loadedAt: Date;
-}
-
-/** Where a refresh spent its time: off the main thread (check), and on it (build and swap). */
-export interface RefreshTimings {
-  readonly checkMs: number;
-  readonly mainThreadMs: number;
-}
-
-export type RefreshReport =
-  | ({ readonly ok: true; readonly before: VersionInfo; readonly after: VersionInfo; readonly timings?: RefreshTimings } & KnowledgeDiff)
-  | { readonly ok: false; readonly current: VersionInfo; readonly problems: readonly KnowledgeProblem[] };
-
-/**
- * The one reference that changes at run time. A refresh builds and validates a whole new
- * engine before swapping it in, so a failed refresh changes nothing and a question in flight
- * always sees one consistent version.
- */
-export interface LiveEngine {
-  current(): Engine;
-  refresh(): Promise<RefreshReport>;
-}
 
 export class KnowledgeLoadError extends Error {
   constructor(readonly problems: readonly KnowledgeProblem[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renamed, scaleKnowledge } from '../../src/cli/bench-questions.ts';
+import { renamed, scaleKnowledge } from '../../tools/bench-questions.ts';
 import { words } from '../../src/engine/normalise.ts';
 import { realKnowledge } from '../support/knowledge.ts';
 

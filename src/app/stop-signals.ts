@@ -1,4 +1,4 @@
-import type { Logger } from './log.ts';
+import type { Logger } from '../log.ts';
 
 /** The stop (work in flight, then connections) gets this long before the process exits anyway. */
 export const EXIT_DEADLINE_MS = 4500;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { cachedDerivation } from '../knowledge/derive/cache.ts';
 import { loadKnowledge } from '../knowledge/loader.ts';
-import { buildEngine } from './engine.ts';
+import { buildEngine } from '../engine/engine.ts';
 import type { CheckRequest, CheckResponse } from './off-thread.ts';
 
 /**

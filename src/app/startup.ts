@@ -1,10 +1,11 @@
-import { DEFAULTS, loadConfig, loadDotenv, type Config } from './config.ts';
-import { folderProblem } from './cli/setup.ts';
-import { loadDeployConfig, type DeployConfig } from './deploy-config.ts';
-import { createLiveEngine, KnowledgeLoadError, formatProblem, type LiveEngine } from './engine/live.ts';
-import type { Logger } from './log.ts';
-import { createMetrics, type Metrics } from './metrics/metrics.ts';
-import { startMetricsServer } from './metrics/server.ts';
+import { DEFAULTS, loadConfig, loadDotenv, type Config } from '../config.ts';
+import { loadDeployConfig, type DeployConfig } from '../deploy-config.ts';
+import { folderProblem } from './folder-problem.ts';
+import { createLiveEngine, KnowledgeLoadError, formatProblem } from './live.ts';
+import type { LiveEngine } from '../engine/live-engine.ts';
+import type { Logger } from '../log.ts';
+import { createMetrics, type Metrics } from '../metrics/metrics.ts';
+import { startMetricsServer } from '../metrics/server.ts';
 
 /** What every entry point does first: read the settings, load the knowledge, or say why not. */
 
