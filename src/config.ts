@@ -34,6 +34,11 @@ export interface Config {
   readonly logUserIds?: boolean;
   /** Unanswered questions not seen for this many days are forgotten. */
   readonly retentionDays?: number;
+  /**
+   * Hosts `/article` and `knowledge:import` may fetch from even when they resolve to a private,
+   * loopback or other non-public address (a test server, an intranet CMS). Absent: none.
+   */
+  readonly importAllowHosts?: readonly string[];
 }
 
 export type ConfigResult =
@@ -90,6 +95,18 @@ const folder = (fallback: string) =>
     .transform((s) => s.trim())
     .default(fallback);
 
+/** Host names or IP addresses, as written in a URL, without scheme, port or path. */
+const hostList = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : value,
+  z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]*|[\w.-]+)$/i, 'must be a host name or IP address, such as 127.0.0.1 (no scheme, port or path)')).default([]),
+);
+
 const flag = z.preprocess(
   (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
   z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
@@ -118,6 +135,7 @@ const schema = z.object({
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default(DEFAULTS.logLevel),
   ),
   DISCORD_API_URL: optional(httpUrl),
+  IMPORT_ALLOW_HOSTS: hostList,
 });
 
 const SECRETS: ReadonlySet<string> = new Set(['DISCORD_TOKEN']);
@@ -153,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     dataDir: e.DATA_DIR,
     logUserIds: e.LOG_USER_IDS,
     retentionDays: e.QUESTION_LOG_DAYS,
+    importAllowHosts: Object.freeze([...e.IMPORT_ALLOW_HOSTS]),
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   const { runTerminalChat } = await import('./cli/chat.ts');
-  await runTerminalChat(live, { input: process.stdin, output: process.stdout });
+  await runTerminalChat(live, { input: process.stdin, output: process.stdout }, { knowledgeDir: config.knowledgeDir, ...(config.importAllowHosts !== undefined && { importAllowHosts: config.importAllowHosts }) });
 }
 
 await main();

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         dataDir: 'data',
         logUserIds: false,
         retentionDays: 90,
+        importAllowHosts: [],
       },
     });
   });
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/citebot',
       LOG_USER_IDS: 'TRUE',
       QUESTION_LOG_DAYS: '30',
+      IMPORT_ALLOW_HOSTS: '127.0.0.1, news.intranet, [::1]',
     });
     expect(result).toEqual({
       ok: true,
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
         dataDir: '/var/lib/citebot',
         logUserIds: true,
         retentionDays: 30,
+        importAllowHosts: ['127.0.0.1', 'news.intranet', '[::1]'],
       },
     });
   });
@@ -72,7 +75,7 @@ describe('loadConfig', () => {
     const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', LOG_LEVEL: '', ASK_CHANNEL_IDS: '', LOG_USER_IDS: '' });
     expect(result).toEqual({
       ok: true,
-      config: { knowledgeDir: 'knowledge', askChannelIds: [], moderatorRoleIds: [], logLevel: 'info', dataDir: 'data', logUserIds: false, retentionDays: 90 },
+      config: { knowledgeDir: 'knowledge', askChannelIds: [], moderatorRoleIds: [], logLevel: 'info', dataDir: 'data', logUserIds: false, retentionDays: 90, importAllowHosts: [] },
     });
   });
 
@@ -87,6 +90,12 @@ describe('loadConfig', () => {
     expect(problems({ LOG_USER_IDS: 'yes', QUESTION_LOG_DAYS: '0' })).toEqual([
       'LOG_USER_IDS: must be true or false; got "yes"',
       'QUESTION_LOG_DAYS: must be at least 1; got "0"',
+    ]);
+  });
+
+  it('refuses an IMPORT_ALLOW_HOSTS item that is a URL rather than a host', () => {
+    expect(problems({ IMPORT_ALLOW_HOSTS: '127.0.0.1, http://intranet/' })).toEqual([
+      'IMPORT_ALLOW_HOSTS (item 2): must be a host name or IP address, such as 127.0.0.1 (no scheme, port or path); got "http://intranet/"',
     ]);
   });
 

@@ -1,6 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { LiveEngine } from '../engine/live-engine.ts';
 import { formatProblem } from '../app/live.ts';
+import { deriveOffProcess } from '../knowledge/derive/off-process.ts';
+import { previewImport } from '../knowledge/import/preview.ts';
+import { previewLines } from '../knowledge/import/preview-text.ts';
+import { extractFrom } from '../knowledge/import/source.ts';
+import { restorePreviousArticle, writeArticle } from '../knowledge/import/store.ts';
 import { describeChange } from '../render/changes.ts';
 import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
 import { wrapText } from '../render/wrap.ts';
@@ -10,11 +15,18 @@ export interface ChatIo {
   readonly output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
+/** Where /article writes, and which hosts it may fetch from that are not public. Absent: no /article. */
+export interface ChatImport {
+  readonly knowledgeDir: string;
+  readonly importAllowHosts?: readonly string[];
+}
+
 const COMMANDS = `Commands:
-  /topics   what the article covers
-  /refresh  reload the knowledge files
-  /help     this help
-  /quit     leave (or Ctrl+D)`;
+  /topics                   what the article covers
+  /refresh                  reload the knowledge files
+  /article <link or file>   show the article on a page; /article confirm makes it the article, /article undo puts the previous one back
+  /help                     this help
+  /quit                     leave (or Ctrl+D)`;
 
 const HELP = `Ask anything about the article. ${COMMANDS}`;
 
@@ -34,8 +46,66 @@ function topicsText(live: LiveEngine, style: TextStyle): string {
   return lines.join('\n');
 }
 
+/** Reloads and says what changed, or why nothing did; `ok` is whether the files on disk are served now. */
+async function refreshText(live: LiveEngine): Promise<{ ok: boolean; text: string }> {
+  const before = live.current().knowledge;
+  const report = await live.refresh();
+  if (!report.ok)
+    return { ok: false, text: `Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}` };
+  const changes = { before, after: live.current().knowledge };
+  const named = (label: string, keys: readonly string[]) => keys.map((k) => `  ${label}: ${describeChange(k, changes).replace(/`/g, '')}`);
+  return {
+    ok: true,
+    text: [
+      `Knowledge ${report.before.version} -> ${report.after.version}: ` +
+        `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
+      ...named('added', report.added),
+      ...named('changed', report.changed),
+      ...named('removed', report.removed),
+    ].join('\n'),
+  };
+}
+
+/**
+ * /article in the terminal: a preview first, then `/article confirm` writes it and reloads as
+ * /refresh does; the old article is put back when the knowledge does not load with the new one.
+ */
+function articleCommand(live: LiveEngine, options: ChatImport | undefined) {
+  let waiting: string | undefined;
+  return async (argument: string): Promise<string> => {
+    if (options === undefined) return '/article is not available here.';
+    const dir = options.knowledgeDir;
+    if (argument === '') return 'Usage: /article <link or file>, then /article confirm; /article undo puts the previous article back.';
+    if (argument === 'confirm') {
+      if (waiting === undefined) return 'Nothing to confirm: show an article with /article <link or file> first.';
+      const markdown = waiting;
+      waiting = undefined;
+      const written = await writeArticle(dir, markdown);
+      const refreshed = await refreshText(live);
+      if (refreshed.ok) return `Wrote the article; the previous one is kept (/article undo puts it back).\n${refreshed.text}`;
+      await written.revert();
+      return `${refreshed.text}\nThe knowledge did not load with the new article, so the previous one was put back. Empty qa.yaml, facts.yaml and concepts.yaml first.`;
+    }
+    if (argument === 'undo') {
+      const restored = await restorePreviousArticle(dir);
+      if (!restored.ok) return 'There is no previous article to put back.';
+      const refreshed = await refreshText(live);
+      if (refreshed.ok) return `Put the previous article back.\n${refreshed.text}`;
+      await restorePreviousArticle(dir);
+      return `${refreshed.text}\nThe previous article did not load, so nothing was changed.`;
+    }
+    const extracted = await extractFrom(argument, { allowHosts: options.importAllowHosts ?? [] });
+    if (!extracted.ok) return extracted.reason;
+    const previewed = await previewImport(extracted.article, deriveOffProcess);
+    if (!previewed.ok) return previewed.reason;
+    waiting = previewed.preview.markdown;
+    return `${previewLines(previewed.preview).join('\n')}\n\nType /article confirm to make it the article (the current one is kept), or go on asking to leave it.`;
+  };
+}
+
 /** The terminal chat: the same engine as the bot, one question a line, until /quit or end of input. */
-export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<void> {
+export async function runTerminalChat(live: LiveEngine, io: ChatIo, importing?: ChatImport): Promise<void> {
+  const article = articleCommand(live, importing);
   const style = io.output.isTTY ? ANSI : PLAIN;
   const rl = createInterface({ input: io.input, output: io.output, terminal: Boolean(io.output.isTTY) });
   // Read at each line: the terminal may have been resized since.
@@ -49,23 +119,9 @@ export async function runTerminalChat(live: LiveEngine, io: ChatIo): Promise<voi
     if (input === '/quit' || input === '/exit') break;
     if (input === '/help') say(HELP);
     else if (input === '/topics') say(topicsText(live, style));
-    else if (input === '/refresh') {
-      const before = live.current().knowledge;
-      const report = await live.refresh();
-      if (report.ok) {
-        const changes = { before, after: live.current().knowledge };
-        const named = (label: string, keys: readonly string[]) => keys.map((k) => `  ${label}: ${describeChange(k, changes).replace(/`/g, '')}`);
-        say(
-          [
-            `Knowledge ${report.before.version} -> ${report.after.version}: ` +
-              `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
-            ...named('added', report.added),
-            ...named('changed', report.changed),
-            ...named('removed', report.removed),
-          ].join('\n'),
-        );
-      }
-      else say(`Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}`);
+    else if (input === '/refresh') say((await refreshText(live)).text);
+    else if (input === '/article' || input.startsWith('/article ')) {
+      say(await article(input.slice('/article'.length).trim()));
     } else if (COMMAND_LIKE.test(input)) say(`There is no ${input} command. ${COMMANDS}`);
     else if (input !== '') say(`${renderText(live.current().ask(input), style)}\n`);
     rl.prompt();

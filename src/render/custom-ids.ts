@@ -12,6 +12,8 @@ export const SHARE_ID = 'share';
 export const GAPS_PAGE_PREFIX = 'gaps:page:';
 export const GAPS_DRAFT_ID = 'gaps:draft';
 export const TOPICS_MENU_ID = 'topics:menu';
+export const ARTICLE_CONFIRM_PREFIX = 'article:confirm:';
+export const ARTICLE_CANCEL_PREFIX = 'article:cancel:';
 
 const fits = (id: string) => (id.length <= LIMITS.customId ? id : undefined);
 
@@ -29,6 +31,14 @@ export function gapsPageId(page: number): string {
   return `${GAPS_PAGE_PREFIX}${Math.max(0, Math.trunc(page))}`;
 }
 
+/**
+ * `article:confirm:<id>` or `article:cancel:<id>`: the id names a preview the bot keeps, never
+ * the article itself, so what is written is exactly what the moderator saw.
+ */
+export function articleButtonId(confirm: boolean, pendingId: string): string {
+  return `${confirm ? ARTICLE_CONFIRM_PREFIX : ARTICLE_CANCEL_PREFIX}${pendingId}`;
+}
+
 export type ParsedCustomId =
   | { readonly kind: 'ask'; readonly entryId: string }
   | { readonly kind: 'vote'; readonly up: boolean; readonly entry: string }
@@ -36,6 +46,7 @@ export type ParsedCustomId =
   | { readonly kind: 'gaps-page'; readonly page: number }
   | { readonly kind: 'gaps-draft' }
   | { readonly kind: 'topics-menu' }
+  | { readonly kind: 'article'; readonly confirm: boolean; readonly pendingId: string }
   | { readonly kind: 'unknown' };
 
 export function parseCustomId(customId: string): ParsedCustomId {
@@ -49,5 +60,7 @@ export function parseCustomId(customId: string): ParsedCustomId {
   if (page !== null) return { kind: 'gaps-page', page: Number(page[1]) };
   if (customId === GAPS_DRAFT_ID) return { kind: 'gaps-draft' };
   if (customId === TOPICS_MENU_ID) return { kind: 'topics-menu' };
+  const article = /^article:(confirm|cancel):([0-9a-f]{1,64})$/.exec(customId);
+  if (article !== null) return { kind: 'article', confirm: article[1] === 'confirm', pendingId: article[2]! };
   return { kind: 'unknown' };
 }

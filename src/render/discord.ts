@@ -306,7 +306,8 @@ export function renderHelp(ctx: HelpContext): Reply {
       "When the article doesn't say, I tell you, and suggest questions it does answer.",
     `**Ways to ask**\n${ways.join('\n')}`,
     ...(ctx.examples.length > 0 ? [`**Examples**\n${ctx.examples.map((q) => `• ${q}`).join('\n')}`] : []),
-    '**More**\n• `/topics`: what the article covers\n• `/refresh`: moderators reload the knowledge files',
+    '**More**\n• `/topics`: what the article covers\n• `/refresh`: moderators reload the knowledge files\n' +
+      '• `/article import url:<link>`: moderators replace the article with one from a web page (`/article undo` puts the previous one back)',
   ];
   return reply([
     build({ title: 'How to ask', description: sections.join('\n\n'), color: COLOURS.info, footer: sourceFooter(ctx.article) }),

@@ -1,10 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/cli/chat.ts';
 import { createLiveEngine } from '../../src/app/live.ts';
-import { copyKnowledge, KNOWLEDGE_DIR } from '../support/knowledge.ts';
+import { copyKnowledge, KNOWLEDGE_DIR, ROOT } from '../support/knowledge.ts';
+import { html, startPageServer } from '../support/page-server.ts';
 import { tsx } from '../support/run.ts';
 
 /** Types lines into the terminal chat and returns everything it printed. */
@@ -83,6 +84,36 @@ describe('the terminal chat', () => {
       await copy.remove();
     }
   });
+
+  it('shows an article from a link on /article, makes it the article on /article confirm, and undoes', async () => {
+    const copy = await copyKnowledge();
+    const server = await startPageServer();
+    try {
+      server.route('/story', html(await readFile(join(ROOT, 'tests/fixtures/pages/herald-sun-1/source.html'))));
+      for (const file of ['qa.yaml', 'facts.yaml', 'concepts.yaml']) await rm(join(copy.dir, file));
+      const original = await readFile(join(copy.dir, 'article.md'), 'utf8');
+      const live = await createLiveEngine(copy.dir);
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.setEncoding('utf8').on('data', (d: string) => (printed += d));
+      const done = runTerminalChat(live, { input, output }, { knowledgeDir: copy.dir, importAllowHosts: ['127.0.0.1'] });
+      input.end(
+        [`/article ${server.url('/story')}`, '/article confirm', "who is the prime minister's national security adviser", '/article undo', '/article confirm'].join('\n') + '\n',
+      );
+      await done;
+      expect(printed).toContain('Title:          Angry media won’t buckle over new surveillance laws');
+      expect(printed).toContain('Type /article confirm to make it the article');
+      expect(printed).toMatch(/Wrote the article; the previous one is kept/);
+      expect(printed).toContain('Andrew Shearer');
+      expect(printed).toContain('Put the previous article back.');
+      expect(printed).toContain('Nothing to confirm');
+      expect(await readFile(join(copy.dir, 'article.md'), 'utf8')).toBe(original);
+    } finally {
+      await server.close();
+      await copy.remove();
+    }
+  }, 60_000);
 
   it('reloads the knowledge on /refresh and says what changed', async () => {
     const printed = await chat(['/refresh']);

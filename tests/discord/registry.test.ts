@@ -3,8 +3,8 @@ import { COMMANDS, commandBodies, commandsByName, componentFor, componentsByPref
 import { COMMAND_NAME, LIMITS } from '../../src/render/limits.ts';
 
 describe('command registry', () => {
-  it('offers /ask, /topics, /help, /refresh and /gaps', () => {
-    expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh', 'gaps']);
+  it('offers /ask, /topics, /help, /refresh, /gaps and /article', () => {
+    expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh', 'gaps', 'article']);
   });
 
   it('has names and descriptions Discord accepts, options included', () => {
@@ -26,6 +26,7 @@ describe('command registry', () => {
       help: 'if-slow',
       refresh: 'now',
       gaps: 'if-slow',
+      article: 'now',
     });
   });
 });
@@ -34,14 +35,9 @@ describe('buttons and menus, by the command that owns them', () => {
   it('routes every custom id the replies carry to its command, the longest prefix first', () => {
     const byPrefix = componentsByPrefix();
     const owner = (id: string) => COMMANDS.find((c) => c.components?.includes(componentFor(byPrefix, id)!))?.data.name;
-    expect(['ask:roscosmos-head', 'vote:up:x', 'share', 'gaps:page:2', 'gaps:draft', 'topics:menu'].map(owner)).toEqual([
-      'ask',
-      'ask',
-      'ask',
-      'gaps',
-      'gaps',
-      'topics',
-    ]);
+    const ids = ['ask:roscosmos-head', 'vote:up:x', 'share', 'gaps:page:2', 'gaps:draft', 'topics:menu'];
+    ids.push('article:confirm:0123456789abcdef', 'article:cancel:0123456789abcdef');
+    expect(ids.map(owner)).toEqual(['ask', 'ask', 'ask', 'gaps', 'gaps', 'topics', 'article', 'article']);
     expect(componentFor(byPrefix, 'something:else')).toBeUndefined();
   });
 

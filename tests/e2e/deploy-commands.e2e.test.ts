@@ -31,14 +31,14 @@ describe('npm run deploy-commands', () => {
     await fake.close();
   });
 
-  it('registers the five commands globally, finding the application from the token', async () => {
+  it('registers the six commands globally, finding the application from the token', async () => {
     const run = await deploy(fake, {});
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^registered 5 commands/);
+    expect(run.stdout).toMatch(/^registered 6 commands/);
     const puts = fake.requestsTo('bulk_set_application_commands');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/applications/${fake.applicationId}/commands`);
-    expect((puts[0]!.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['ask', 'gaps', 'help', 'refresh', 'topics']);
+    expect((puts[0]!.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['article', 'ask', 'gaps', 'help', 'refresh', 'topics']);
     expect(run.stderr).not.toContain(fake.token);
     expect(fake.takeViolations()).toEqual([]);
   }, 60_000);
@@ -46,7 +46,7 @@ describe('npm run deploy-commands', () => {
   it('leaves commands alone when they are already registered, and registers in one server when asked', async () => {
     const again = await deploy(fake, { DISCORD_CLIENT_ID: fake.applicationId });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/^unchanged: 5 commands/);
+    expect(again.stdout).toMatch(/^unchanged: 6 commands/);
     expect(fake.requestsTo('bulk_set_application_commands')).toHaveLength(1);
 
     const guild = await deploy(fake, { DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guild.id });

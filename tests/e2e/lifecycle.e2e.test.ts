@@ -54,7 +54,7 @@ describe('startup and shutdown of the bot process', () => {
 
     const commands = put.body as Body[];
     const names = commands.map((c) => c.name);
-    expect([...names].sort()).toEqual(['ask', 'gaps', 'help', 'refresh', 'topics']);
+    expect([...names].sort()).toEqual(['article', 'ask', 'gaps', 'help', 'refresh', 'topics']);
     for (const name of names) expect(name).toMatch(/^[-_a-z0-9]{1,32}$/);
 
     const byName = (name: string) => commands.find((c) => c.name === name)!;
@@ -69,8 +69,9 @@ describe('startup and shutdown of the bot process', () => {
 
     expect(byName('refresh').default_member_permissions).toBe(MANAGE_GUILD);
     expect(byName('gaps').default_member_permissions).toBe(MANAGE_GUILD);
+    expect(byName('article').default_member_permissions).toBe(MANAGE_GUILD);
     for (const name of ['ask', 'topics', 'help']) expect(byName(name).default_member_permissions ?? null).toBeNull();
-    expect(fake.commands.guild.map((c) => c.name).sort()).toEqual(['ask', 'gaps', 'help', 'refresh', 'topics']);
+    expect(fake.commands.guild.map((c) => c.name).sort()).toEqual(['article', 'ask', 'gaps', 'help', 'refresh', 'topics']);
 
     expect(fake.takeViolations()).toEqual([]);
   });

@@ -19,6 +19,8 @@ export interface FakeOptions {
   /** The values picked in a select menu. */
   readonly values?: readonly string[];
   readonly commandName?: string;
+  /** The subcommand chosen, for a command that has them. */
+  readonly subcommand?: string;
   readonly options?: Readonly<Record<string, string | boolean | { id: string; bot?: boolean } | undefined>>;
   readonly focused?: string;
   readonly customId?: string;
@@ -59,6 +61,7 @@ export class FakeInteraction {
   readonly options: {
     getBoolean(name: string): boolean | null;
     getString(name: string, required?: boolean): string | null;
+    getSubcommand(): string;
     getFocused(): string;
     getUser(name: string): { id: string; bot: boolean } | null;
   };
@@ -87,6 +90,10 @@ export class FakeInteraction {
         return null;
       },
       getFocused: () => o.focused ?? '',
+      getSubcommand: () => {
+        if (o.subcommand === undefined) throw new Error('no subcommand chosen');
+        return o.subcommand;
+      },
       getUser: (name) => {
         const v = values[name];
         return typeof v === 'object' ? { id: v.id, bot: v.bot ?? false } : null;

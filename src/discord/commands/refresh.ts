@@ -67,6 +67,27 @@ function summary(report: RefreshReport): string {
   );
 }
 
+/**
+ * Reloads the knowledge and reports it: on every shard under a sharding manager, else in this
+ * process. `ok` says whether this process now serves the files on disk. The one way a command
+ * swaps the knowledge, so /refresh and /article report alike.
+ */
+export async function refreshKnowledge(ctx: BotContext, userId: string): Promise<{ readonly ok: boolean; readonly reply: Reply }> {
+  if (ctx.fleet !== undefined) {
+    const fleet = await ctx.fleet.refreshEverywhere();
+    const failed = fleet.results.filter((r) => !r.ok).flatMap((r) => r.shards);
+    ctx.log.info(
+      `${summary(fleet.local)}; on every shard: ${fleet.results.length} answered, ` +
+        `failed [${failed.join(',')}], no answer [${fleet.missing.join(',')}] (by user ${userId})`,
+    );
+    return { ok: fleet.local.ok, reply: renderFleetRefreshReport(fleet) };
+  }
+  const before = ctx.live.current().knowledge;
+  const report = await ctx.live.refresh();
+  ctx.log.info(`${summary(report)} (by user ${userId})`);
+  return { ok: report.ok, reply: renderRefreshReport(report, { before, after: ctx.live.current().knowledge }) };
+}
+
 export const refresh: Command = {
   data,
   // The report is for the moderator who asked; the channel needn't see it.
@@ -84,18 +105,6 @@ export const refresh: Command = {
       ctx.log.info(`refused /refresh for user ${interaction.user.id}: ${decision.reason}`);
       return renderRefreshRefusal(decision.reason);
     }
-    if (ctx.fleet !== undefined) {
-      const fleet = await ctx.fleet.refreshEverywhere();
-      const failed = fleet.results.filter((r) => !r.ok).flatMap((r) => r.shards);
-      ctx.log.info(
-        `${summary(fleet.local)}; on every shard: ${fleet.results.length} answered, ` +
-          `failed [${failed.join(',')}], no answer [${fleet.missing.join(',')}] (by user ${interaction.user.id})`,
-      );
-      return renderFleetRefreshReport(fleet);
-    }
-    const before = ctx.live.current().knowledge;
-    const report = await ctx.live.refresh();
-    ctx.log.info(`${summary(report)} (by user ${interaction.user.id})`);
-    return renderRefreshReport(report, { before, after: ctx.live.current().knowledge });
+    return (await refreshKnowledge(ctx, interaction.user.id)).reply;
   },
 };

@@ -36,7 +36,7 @@ const COMMANDS_SYNCED = /registered \d+ slash commands|slash commands already up
 
 /** Variables citebot reads: never inherited from the test runner's environment. */
 const BOT_VARIABLES =
-  /^(DISCORD_\w+|KNOWLEDGE_DIR|DATA_DIR|LOG_USER_IDS|QUESTION_LOG_DAYS|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|HTTP_\w+|METRICS_\w+|SHARD_\w+|REDIS_URL)$/;
+  /^(DISCORD_\w+|KNOWLEDGE_DIR|DATA_DIR|LOG_USER_IDS|QUESTION_LOG_DAYS|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|HTTP_\w+|METRICS_\w+|SHARD_\w+|REDIS_URL|IMPORT_ALLOW_HOSTS)$/;
 
 export interface ExitInfo {
   readonly code: number | null;
