@@ -19,7 +19,7 @@ const ABLATION_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['swapped words', ['swappedWord', 'swappedAtEdge']],
   ['bm25', ['bm25Share', 'bm25Relative', 'bm25Margin', 'topByBm25']],
   ['absent names', ['namesAbsentFromArticle', 'namesAbsentHere', 'unknownShare']],
-  ['answer type', ['wantsFact', 'holdsWantedFact', 'asksWho', 'asksWhen', 'asksWhere', 'asksHowMany', 'asksWhy', 'asksHow', 'asksWhich', 'asksYesNo']],
+  ['answer type', ['wantsFact', 'holdsWantedFact', 'statesAskedFact', 'othersAskedNoneHere', 'asksWho', 'asksWhen', 'asksWhere', 'asksHowMany', 'asksWhy', 'asksHow', 'asksWhich', 'asksYesNo']],
   ['negation', ['negatedQuestion', 'negatedSentence', 'negationMismatch', 'opposite']],
   ['rule layers', ['rulesAnswered', 'rulesCiteThis', 'rulesConfidence', 'rulesRefused', 'rulesStatedFact', 'curatedKnowledge']],
   ['sentence shape', ['sentenceLength', 'questionLength', 'novelShare', 'firstSentence', 'opensWithPronoun']],
@@ -37,7 +37,7 @@ const { values } = parseArgs({
 });
 const shared = resolve(values.shared!);
 const started = performance.now();
-const sets = corpusSets(shared, process.cwd());
+const sets = corpusSets(shared);
 // --cache FILE keeps the collected features between runs while only the fitting changes.
 const cached = values.cache && existsSync(values.cache) ? (JSON.parse(readFileSync(values.cache, 'utf8')) as { examples: Example[]; curatedHash: string }) : undefined;
 const curated = cached ? { examples: [], hash: cached.curatedHash } : await curatedExamples(process.cwd());
@@ -53,7 +53,10 @@ const line = (name: string, r: Report): string =>
 
 const kinds: readonly Kind[] = values.kind === 'logistic' || values.kind === 'trees' ? [values.kind] : ['logistic', 'trees'];
 const reports = kinds.map((kind) => ({ kind, report: crossValidate(examples, kind, folds) }));
-for (const { kind, report } of reports) process.stdout.write(`${line(`held out, ${kind}`, report)}\n`);
+for (const { kind, report } of reports) {
+  process.stdout.write(`${line(`held out, ${kind}`, report)}\n`);
+  for (const [set, accuracy] of Object.entries(report.perSet)) process.stdout.write(`    ${set.padEnd(36)} ${accuracy.toFixed(3)}\n`);
+}
 
 if (values.ablate) {
   const groups = new Map<string, number[]>();

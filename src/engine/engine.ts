@@ -357,7 +357,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       return cited ? { ...rules, confidence: round(cited.probability) } : rules;
     }
     const best = candidates[0];
-    if (!best || best.probability < decisionModel.threshold) {
+    // Extraction has nothing to give when the question asks for names besides its own and the
+    // sentence names no one else: whatever the decision, there is no answer to state.
+    const nothingToState = best !== undefined && best.features.othersAskedNoneHere === 1;
+    if (!best || nothingToState || best.probability < decisionModel.threshold) {
       if (!rules.found) return { ...rules, confidence: round(1 - (best?.probability ?? 0)) };
       const ranked = index.matchUnits(lexicon.analyseQuestion(cleaned), { min: THRESHOLDS.suggestion }).sort(byRank);
       return decline(question, DECLINE.notCovered, 1 - (best?.probability ?? 0), suggestionsFor(ranked), notice);

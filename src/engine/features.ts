@@ -1,5 +1,5 @@
 import type { QuestionKind } from './language.ts';
-import { NEGATION_WORDS, OPENING_WORDS } from './language.ts';
+import { NEGATION_WORDS, OPENING_WORDS, OTHERS_WORDS } from './language.ts';
 import type { Span, SpanKind } from './spans.ts';
 
 /**
@@ -35,6 +35,7 @@ export const FEATURE_NAMES = Object.freeze([
   'wantsFact',
   'holdsWantedFact',
   'statesAskedFact',
+  'othersAskedNoneHere',
   'asksWho',
   'asksWhen',
   'asksWhere',
@@ -138,6 +139,13 @@ const WANTED_SPANS: Readonly<Record<QuestionKind, readonly SpanKind[]>> = Object
   other: [],
 });
 
+const NAME_KINDS: ReadonlySet<SpanKind> = new Set(['person', 'organisation', 'place']);
+
+/** Whether the question asks for names besides those it gives. */
+export function asksOthers(words: readonly string[]): boolean {
+  return words.some((_, i) => OTHERS_WORDS.some((phrase) => phrase.every((w, k) => words[i + k] === w)));
+}
+
 /** The question word that opens the question ("in which year" opens with "which"), or "what". */
 export function openingOf(words: readonly string[]): string {
   for (const w of words.slice(0, 4)) {
@@ -206,6 +214,7 @@ export function featuresOf(q: QuestionView, c: CandidateView, set: SetView, firs
     wantsFact: wanted.length > 0 ? 1 : 0,
     holdsWantedFact: holdsWanted ? 1 : 0,
     statesAskedFact: c.statesAskedFact ? 1 : 0,
+    othersAskedNoneHere: asksOthers(q.words) && !c.spans.some((sp) => NAME_KINDS.has(sp.kind) && !lowerWords(sp.text).every((w) => asked.has(w))) ? 1 : 0,
     asksWho: opening === 'who' ? 1 : 0,
     asksWhen: opening === 'when' ? 1 : 0,
     asksWhere: opening === 'where' ? 1 : 0,

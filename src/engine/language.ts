@@ -189,3 +189,8 @@ export const OPENING_WORDS: Readonly<Record<string, string>> = Object.freeze({
   is: 'yes-no', are: 'yes-no', was: 'yes-no', were: 'yes-no', did: 'yes-no', does: 'yes-no', do: 'yes-no',
   has: 'yes-no', have: 'yes-no', had: 'yes-no', can: 'yes-no', could: 'yes-no', will: 'yes-no', would: 'yes-no', should: 'yes-no',
 });
+
+/** Words that ask for names besides the one given ("which other firms apart from BT"). */
+export const OTHERS_WORDS: readonly (readonly string[])[] = Object.freeze(
+  ['other', 'else', 'besides', 'except', 'apart from', 'aside from', 'other than', 'as well as'].map((p) => p.split(' ')),
+);

@@ -24,16 +24,17 @@ export interface Example {
 }
 
 /**
- * Where the fitting data is: SQuAD folders, the chat-style sets beside them, and the project's
- * own. The shipped article's shared dev set is left out: it stays a held-out check.
+ * Where the fitting data is: SQuAD folders and the chat-style sets beside them. Left out, so
+ * they stay held-out checks: the shipped article's shared dev set and the project's own
+ * generalisation articles (tests/fixtures/generalisation), whose floors the tests hold.
  */
-export function corpusSets(shared: string, project: string): { set: EvalSet; domain: 'squad' | 'chat'; group: string }[] {
+export function corpusSets(shared: string): { set: EvalSet; domain: 'squad' | 'chat'; group: string }[] {
   const out: { set: EvalSet; domain: 'squad' | 'chat'; group: string }[] = [];
   for (const dir of findSetFolders([join(shared, 'eval', 'squad')])) {
     const set = loadSet(dir);
     out.push({ set, domain: 'squad', group: set.name.replace(/-\d+$/, '') });
   }
-  const chatDirs = [...findSetFolders([join(shared, 'eval', 'articles')]), ...findSetFolders([join(project, 'tests', 'fixtures', 'generalisation')])];
+  const chatDirs = findSetFolders([join(shared, 'eval', 'articles')]);
   for (const dir of chatDirs) {
     const set = loadSet(dir);
     out.push({ set, domain: 'chat', group: set.name });

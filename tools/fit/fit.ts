@@ -24,6 +24,8 @@ export interface Report {
   readonly squadUnanswerable: number;
   readonly chat: number;
   readonly curated: number;
+  /** Each chat-style article, held out. */
+  readonly perSet: Readonly<Record<string, number>>;
   readonly ece: number;
   readonly threshold: number;
   /** The runner-up is cited too when the ranker puts it within this many log-odds of the best (0: never). */
@@ -184,7 +186,11 @@ export function crossValidate(examples: readonly Example[], kind: Kind, k: numbe
         second = gap;
       }
     }
+  const perSet: Record<string, number> = {};
+  for (const name of [...new Set(chat.map((d) => d.example.set))].sort())
+    perSet[name] = accuracy(chat.filter((d) => d.example.set === name), p, threshold, second);
   return {
+    perSet,
     squad: accuracy(squad, p, threshold, second),
     squadAnswerable: accuracy(squad.filter((d) => d.example.answerable), p, threshold, second),
     squadUnanswerable: accuracy(squad.filter((d) => !d.example.answerable), p, threshold, second),
