@@ -64,10 +64,12 @@ if (values.ablate) {
     const group = ABLATION_GROUPS.find(([, names]) => names.includes(name))?.[0] ?? name;
     groups.set(group, [...(groups.get(group) ?? []), i]);
   });
-  const base = reports.find((r) => r.kind === 'logistic')?.report ?? crossValidate(examples, 'logistic', folds);
+  const kind = kinds[0]!;
+  const base = reports[0]!.report;
+  process.stdout.write(`ablation (${kind}): the held-out change when a group of features is left out\n`);
   for (const [group, drop] of groups) {
     const masked = examples.map((e) => ({ ...e, candidates: e.candidates.map((c) => ({ ...c, x: c.x.map((v, i) => (drop.includes(i) ? 0 : v)) })) }));
-    const r = crossValidate(masked, 'logistic', folds);
+    const r = crossValidate(masked, kind, folds);
     process.stdout.write(`without ${group.padEnd(20)} squad ${(r.squad - base.squad).toFixed(3)}  chat ${(r.chat - base.chat).toFixed(3)}  curated ${(r.curated - base.curated).toFixed(3)}\n`);
   }
 }

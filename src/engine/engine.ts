@@ -16,6 +16,7 @@ import { asksForSeveral, asksInThePast, asksInThePresent, asksWhatItIsCalled, co
 import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
+import { asksWhatItIsAbout } from './about.ts';
 import { Bm25Index, stemsOf } from './candidates.ts';
 import { featuresOf, namesIn, pairsOf, type CandidateView, type FeatureVector, type QuestionView, type SetView } from './features.ts';
 import { probability, rankScore, type DecisionModel } from './model.ts';
@@ -57,6 +58,9 @@ const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
   place: 'place',
   country: 'place',
 });
+
+/** "What is it about" is answered by the title and this many sentences of the lead paragraph. */
+const LEAD_SENTENCES = 2;
 
 /** How the fitted decision looks at a question. */
 export const DECISION = Object.freeze({
@@ -347,6 +351,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   function answerOne(question: string, cleaned: string, notice?: string): Answer {
     const rules = answerByRules(question, cleaned, notice);
     if (rules.found && isCurated(rules.entryId)) return rules;
+    if (asksWhatItIsAbout(words(cleaned))) return answerAbout(question, notice);
     const { candidates } = scoreCandidates(cleaned, rules);
     // Knowledge a moderator curated is answered as its entries, concepts and the rule layers
     // built on them say; the model says how sure that is. Measured on the curated question
@@ -381,6 +386,22 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       answer: best.fact ?? passage.text,
       confidence,
       citations: citationsOf([passage.id, ...also]),
+      suggestions: [],
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  /** What the article is about: its title, and the lead that says it. */
+  function answerAbout(question: string, notice?: string): Answer {
+    const title = knowledge.article.meta.title?.trim();
+    const lead = sentences.filter((s) => s.paragraph === sentences[0]?.paragraph).slice(0, LEAD_SENTENCES);
+    const answer = title ? (/[.!?]$/.test(title) ? title : `${title}.`) : (lead[0]?.text ?? DECLINE.empty);
+    return {
+      question,
+      found: lead.length > 0,
+      answer: lead.length > 0 ? answer : DECLINE.empty,
+      confidence: 1,
+      citations: citationsOf(lead.map((s) => s.id)),
       suggestions: [],
       ...(notice ? { notice } : {}),
     };

@@ -194,3 +194,12 @@ export const OPENING_WORDS: Readonly<Record<string, string>> = Object.freeze({
 export const OTHERS_WORDS: readonly (readonly string[])[] = Object.freeze(
   ['other', 'else', 'besides', 'except', 'apart from', 'aside from', 'other than', 'as well as'].map((p) => p.split(' ')),
 );
+
+/**
+ * A question made only of these words (and function words) asks what the whole article is
+ * about: "what is this article about", "summary pls", "tl;dr", "whats the gist".
+ */
+export const ABOUT_WORDS: ReadonlySet<string> = new Set(
+  `about summary summarise summarize summarised summarized sum tldr tl dr gist overview outline recap brief briefly main point
+   points key takeaway takeaways topic subject headline short version basically general`.split(/\s+/),
+);
