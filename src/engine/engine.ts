@@ -307,7 +307,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   }
 
   /**
-   * "murashko heads which ministry", "ian pearson job", "what does lavrov do": a question about
+   * "hollis heads which ministry", "dana reyes job", "what does okafor do": a question about
    * who one person or organisation is, answered by its fact, curated or derived.
    */
   /** The stems of each fact's names, worked out when first needed. */
@@ -325,7 +325,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     return unit ? answerUnit(question, unit, 0.8, notice) : undefined;
   }
 
-  /** "what does LHP stand for": the name the article spells out for it. */
+  /** "what does ABC stand for": the name the article spells out for it. */
   function answerAcronym(question: string, asked: readonly string[], notice?: string): Answer | undefined {
     const text = asked.join(' ');
     const m = /^(?:what )?(?:does |is |do )?(\w{2,8}) (?:stand|stands) for$|^what (?:does|do) (\w{2,8}) (?:stand for|mean)$|^what is (\w{2,8}) short for$|^(\w{2,8}) (?:is )?short for what$/.exec(text);
@@ -569,7 +569,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
    */
   function answerFromSentences(question: string, analysis: Analysis, strange: boolean, notice?: string): Answer | undefined {
     // "how many years did the war last" asks how long it lasted.
-    // "valdes transfer fee", "new stadium capacity?": a noun for an amount asks for the amount.
+    // "striker transfer fee", "new arena capacity?": a noun for an amount asks for the amount.
     const kind =
       analysis.kind === 'number' && countsTime(analysis.words)
         ? 'duration'
@@ -643,7 +643,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
         // "The Royal College of Nursing warned that...": no person speaks, so the clause that speaks must name them.
         const text = sentences[owner]!.text;
         const speaking = clauses[owner]!.find((c) => SPEECH_VERB.test(text.slice(c.start, c.end)));
-        // "The Russian President also referred to...": no one else is said to speak, and it is about them.
+        // "The French Minister also referred to...": no one else is said to speak, and it is about them.
         const about = speaking?.terms ?? new Set(ranker.termsOf(owner));
         return subjectTerms.some((t) => about.has(t));
       }
@@ -667,7 +667,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       const held = new Set(ranker.termsOf(owner));
       return articleForms(deed).some((t) => held.has(t));
     };
-    // "which hospitals are merging": the article names them, each with the word for what it is.
+    // "which schools are closing": the article names them, each with the word for what it is.
     const listed = kind === 'other' ? classMembers(analysis, close.slice(0, 2).map((m) => m.owner)) : undefined;
     if (listed) return { ...sentenceAnswer(question, close[0]!, `${joinList(listed.names)}.`, notice), citations: citationsOf(listed.cite) };
     // "what did X say about the museum": what the question is about must be in the sentence,
@@ -682,7 +682,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     for (const match of close) {
       const passage = sentences[match.owner]!;
       if (!speaksAsAsked(match.owner) || !doesDeed(match.owner) || !holdsTopic(match.owner)) continue;
-      // "how much does one MRI scanner cost": an amount in a sentence that never names the MRI is another's.
+      // "how much does one X-ray machine cost": an amount in a sentence that never names the X-ray machine is another's.
       if (kind === 'number' && nameTerms.some((t) => !ranker.termsOf(match.owner).includes(t) && !contextOf[match.owner]?.has(t))) continue;
       // "which other companies apart from BT": a sentence that names no one else does not say.
       if (asksOthers && !spansOf[match.owner]!.some((sp) => NAME_SPANS.has(sp.kind) && !(sp.entityId && namedIds.has(sp.entityId)) && !mentioned(sp.text))) continue;
@@ -831,7 +831,7 @@ const ROLE_QUESTION = new Set(
 
 const OPENING_PRONOUN = /^(?:it|its|he|his|she|her|they|their|this|these|that|the (?:company|firm|group|club|trust|agency|centre|center|council|government|deal|project|plan))\b/i;
 
-/** "The Kremlin reported that it includes...": the pronoun of a reported clause, early in the sentence. */
+/** "The ministry reported that it includes...": the pronoun of a reported clause, early in the sentence. */
 const REPORTED_PRONOUN = /^(?:[\p{L}'’-]+\s+){1,4}(?:that|said|says)\s+(?:it|its|he|his|she|her|they|their)\b/iu;
 
 /** A name in at least this share of the sentences is what the article is about. */
@@ -860,8 +860,8 @@ export function speakersOf(sentences: readonly Passage[], spans: readonly (reado
     const verb = SPEECH_VERB.exec(s.text);
     let speaker: string | undefined;
     if (verb && people.length > 0) {
-      // "said Simon Jones" names the speaker right after the verb; otherwise it is whoever
-      // stands before it ("Dempsey, the minister, said Mr Ahern had been...").
+      // "said Nadia Kerr" names the speaker right after the verb; otherwise it is whoever
+      // stands before it ("Marsh, the minister, said Mr Kell had been...").
       const end = verb.index + verb[0].length;
       const after = people.find((p) => p.start >= end && /^[\s,]*(?:(?:the|a)\s+[\p{L}\s'’-]{0,40}?\s)?$/u.test(s.text.slice(end, p.start)));
       const before = people.filter((p) => p.end <= verb.index).at(-1);

@@ -37,7 +37,7 @@ export interface Asked {
   readonly variants?: ReadonlyMap<string, readonly string[]>;
 }
 
-/** A name's clause and this many on each side: "Patrick Cescau, the UK-based co-chairman, will become chief executive". */
+/** A name's clause and this many on each side: "Jan Oduya, the new finance head, will take over in May". */
 const NAME_REACH = 2;
 
 /** "at Tanefield", "in the Far East": a name after these words is where something is. */
@@ -67,7 +67,7 @@ const PAST_QUESTION = new Set(['did', 'was', 'were', 'had', 'ago', 'last', 'prev
 const PRESENT_QUESTION = new Set(['is', 'are', 'will', 'does', 'do', 'gonna', 'shall']);
 const PAST_CLAUSE = /\b(?:had|was|were|did|ago)\b/i;
 
-/** A question about what is or will be: "when is the launch", "when does it close". */
+/** A question about what is or will be: "when is the opening", "when does it end". */
 export function asksInThePresent(question: readonly string[]): boolean {
   return !asksInThePast(question) && question.some((w) => PRESENT_QUESTION.has(w));
 }
@@ -87,7 +87,7 @@ const CLAUSE_SHARE = 0.5;
 export function clausesOf(sentence: string, termsOf: (text: string) => readonly string[]): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  // Brackets hold an aside ("10 million euros (US$13 million) a year"): the clause goes on past them.
+  // Brackets hold an aside ("8 million pounds (US$10 million) a month"): the clause goes on past them.
   // "...for Alvorada last season and has played six times for Uruguay": a second verb begins a clause.
   for (const m of sentence.matchAll(/(?<!\d),|,(?!\d)|[;:—–]|\s-\s|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|can|could)\b)|$/g)) {
     const end = m.index;
@@ -183,7 +183,7 @@ function distance(span: Span, points: readonly number[]): number {
 const AFTER_PENALTY = 3;
 const RELATIVE = /^\s*(?:which|who|where|whose)\b/i;
 
-/** "Simon Jones, the Labs' managing director," : the name and the apposition that says who they are. */
+/** "Nadia Kerr, the club's finance director," : the name and the apposition that says who they are. */
 function withApposition(sentence: string, span: Span): StatedFact {
   const rest = sentence.slice(span.end);
   const m = /^,\s((?:the|a|an)\s[^,.;:"“”]{2,60}?|[\p{Lu}][^,.;:"“”]{1,40}'s\s[^,.;:"“”]{2,40}?)(?=[,.;]|$)/u.exec(rest);
@@ -302,7 +302,7 @@ export function statedFact(
   const inClause = (span: Span) => {
     const at = clauses.findIndex((c) => span.start < c.end && span.end > c.start);
     if (at < 0) return true;
-    // A name's role stands beside it: "Simon Jones, the Labs' managing director".
+    // A name's role stands beside it: "Nadia Kerr, the club's finance director".
     const isName = span.kind === 'person' || span.kind === 'organisation' || span.kind === 'place';
     // "During its five years, ideas were developed": a length of time leads its clause.
     const reach = isName ? NAME_REACH : kind === 'duration' || kind === 'age' ? 1 : 0;
@@ -368,7 +368,7 @@ export function statedFact(
         if (years > 0 && years < 100) return { text: `about ${years} year${years === 1 ? '' : 's'} (${range.text})`, start: range.start, end: range.end };
       }
       // "have played since 1911": a length of time told by when it began.
-      // "Since its opening in 2000" too.
+      // "Since its launch in 1998" too.
       const SINCE = /\bsince\s+(?:(?:its|the|their|his|her)\s+[\p{L}-]+\s+in\s+)?$/iu;
       const since = kind === 'duration' ? spans.filter((s) => s.kind === 'date' && inClause(s) && SINCE.test(sentence.slice(0, s.start))) : [];
       if (since.length > 0) {
@@ -379,7 +379,7 @@ export function statedFact(
       continue;
     }
     if (candidates.length === 0) continue;
-    // "which hospitals are merging", "who else did they sign": every name of that kind it lists.
+    // "which schools are closing", "who else did they hire": every name of that kind it lists.
     const names = k === 'person' || k === 'organisation' || k === 'place';
     const distinct = candidates.filter((c, i) => candidates.findIndex((o) => (o.entityId ?? o.text) === (c.entityId ?? c.text)) === i);
     if (names && distinct.length >= 2 && asksForSeveral(question)) {
@@ -388,7 +388,7 @@ export function statedFact(
       return { text: joinList(distinct.map((c) => c.text)), start: first.start, end: last.end };
     }
     const best = closest(candidates, near);
-    // "started by the Irish government and the Massachusetts Institute of Technology": both did it.
+    // "started by the city council and the Northfield Institute of Design": both did it.
     if (names) {
       const joined = [best];
       for (const c of distinct) {
@@ -436,7 +436,7 @@ function closest(spans: readonly Span[], near: readonly number[]): Span {
   return best;
 }
 
-/** A fact as a short answer: "In 2000.", "10 million euros.", "Simon Jones, the Labs' managing director." */
+/** A fact as a short answer: "In 1998.", "8 million pounds.", "Nadia Kerr, the club's finance director." */
 export function phraseFact(kind: QuestionKind, fact: StatedFact): string {
   let text = fact.text.trim();
   if (kind === 'date' && /^(?:1[89]|20)\d\d(?:s)?$/.test(text)) text = `In ${text}`;

@@ -220,7 +220,7 @@ export class KnowledgeIndex {
 
   /**
    * Unknown words together weigh at most as much as one: one strange word in a short question
-   * is likely its point ("is shoigu in the delegation"), while many in a long one are chatter.
+   * is likely its point ("is the treasurer on the board"), while many in a long one are chatter.
    */
   questionWeight(analysis: Analysis): number {
     let known = 0;

@@ -36,7 +36,7 @@ export function isStopword(word: string): boolean {
 
 /**
  * Everyday words that show up in questions of every kind and say little about which fact is
- * asked ("who's the railways guy", "what's his position"). They count a little when the
+ * asked ("who's the ferry guy", "what's his position"). They count a little when the
  * knowledge uses them, and an everyday word the knowledge never uses is no sign that the
  * question is about something the article leaves out.
  */

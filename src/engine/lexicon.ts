@@ -342,7 +342,7 @@ export class Lexicon {
       if (known === 0) {
         const qualifier = all[i - 1]!;
         const q = run[run.length - 2]!;
-        // "belousov is the minister of what" names a person, not an office.
+        // "hollis is the minister of what" names a person, not an office.
         const namesEntity = this.#single.get(q)?.some((key) => this.#entities.has(key));
         if (WEAK_WORDS.has(qualifier) || isLetter(qualifier) || namesEntity || this.#roleStarts.has(q)) continue;
         return `${qualifier} ${all[i]}`;

@@ -139,7 +139,7 @@ export function nameFinder(names: ReadonlyArray<Named>): (text: string) => Span[
         }
       }
     }
-    // Longest first, then no overlaps: "Simon Jones" wins over "Jones".
+    // Longest first, then no overlaps: "Nadia Kerr" wins over "Kerr".
     found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const taken = new Uint8Array(text.length);
     const out: Span[] = [];

@@ -33,7 +33,7 @@ export function splitSentences(paragraph: string): string[] {
     if (ch === '.') {
       const wordStart = text.lastIndexOf(' ', i) + 1;
       const word = text.slice(wordStart, i + 1);
-      // "the D.P.R.K. and" never ends there; "the U.S. The talks" does, so an initialism ends a
+      // "the U.S.S.R. and" never ends there; "the U.S. The talks" does, so an initialism ends a
       // sentence only before a word that commonly starts one.
       if (isInitialism(word) && !SENTENCE_STARTERS.test(text.slice(next))) continue;
       if (ABBREVIATIONS.has(word.slice(0, -1).toLowerCase())) continue;

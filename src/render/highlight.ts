@@ -49,7 +49,7 @@ export function answeringSegments(quote: string, answer: string): Segment[] {
     if (meaningful >= MIN_RUN_WORDS) candidates.push({ start: found[a]!.start, end: found[b]!.end, meaningful });
     i = j + 1;
   }
-  // The answer's own framing ("the Kremlin reported") repeats a few words anywhere; the part
+  // The answer's own framing ("the ministry reported") repeats a few words anywhere; the part
   // that answers is the longest run, and any run at least half as long.
   const best = Math.max(0, ...candidates.map((c) => c.meaningful));
   const runs = candidates.filter((c) => c.meaningful * 2 >= best);

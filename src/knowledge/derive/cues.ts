@@ -22,7 +22,7 @@ export const ROLE_HEADS = words(`
   rabbi imam cleric governor-general viceroy sheriff constable detective officer-in-charge manager-designate
 `);
 
-/** Title words that only stand before a name: "Mr Burgmans", "Dr Jones". */
+/** Title words that only stand before a name: "Mr Varga", "Dr Jones". */
 export const HONORIFICS = words(`mr mrs ms miss dr sir dame lord lady prof mr. mrs. ms. dr. prof.`);
 
 /** Nouns that name an organisation when they end or stand in a name, or describe one in apposition. */
@@ -46,7 +46,7 @@ export const PORTFOLIOS = words(`
   emergency emergencies veterans affairs public works infrastructure regional digital innovation
 `);
 
-/** Nouns that describe an organisation before or after its name: "oil giant Shell", "the daily Rodong Sinmun". */
+/** Nouns that describe an organisation before or after its name: "oil giant Acme", "the weekly Valley Post". */
 export const ORG_DESCRIPTORS = words(`
   daily newspaper paper broadcaster agency company firm group bank club giant maker retailer manufacturer
   carrier airline insurer lender publisher operator supplier producer brand chain charity council ministry

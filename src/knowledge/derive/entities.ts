@@ -2,8 +2,8 @@ import { surname } from './aliases.ts';
 import { countryOf, isPlacePreposition, type NameCandidate, type NameKind, type Role } from './names.ts';
 
 /**
- * Gathers the names found sentence by sentence into entities: "Mr Burgmans" is the Antony
- * Burgmans named before, "MIT" is the Massachusetts Institute of Technology, "D.P.R.K." is
+ * Gathers the names found sentence by sentence into entities: "Mr Varga" is the Piet
+ * Varga named before, "NID" is the Northfield Institute of Design, "D.P.R.K." is
  * North Korea. A name nothing classifies takes the kind of an entity it matches, or is a place
  * when it follows "in" or "to", or is left out.
  */
@@ -64,7 +64,7 @@ export class EntityTable {
       const e = this.byKey.get(this.key(kind, text));
       if (e) return e;
     }
-    // A surname alone, or "Mr Burgmans": the person of that surname, when there is only one.
+    // A surname alone, or "Mr Varga": the person of that surname, when there is only one.
     const key = nameKey(text);
     const people = this.entities.filter((e) => e.kind === 'person' && nameKey(surname(e.name)) === key);
     if (people.length === 1) return people[0];

@@ -10,7 +10,7 @@ import type { TaggedSentence, Token } from './tagger.ts';
 export type NameKind = 'person' | 'organisation' | 'place' | 'country';
 
 export interface Role {
-  /** Verbatim, without a leading article: "Foreign Minister", "leader of the D.P.R.K.". */
+  /** Verbatim, without a leading article: "Foreign Minister", "leader of the U.S.S.R.". */
   readonly text: string;
   /** The article before it in the apposition ("the", "an"), if any. */
   readonly determiner?: string;
@@ -29,11 +29,11 @@ export interface NameCandidate {
   /** An acronym the sentence gives in brackets right after the name: "(MIT)". */
   acronym?: string;
   speaks: boolean;
-  /** The word before the name, lowercased: "in" Amsterdam, "at" Petercam. */
+  /** The word before the name, lowercased: "in" Leeds, "at" Halden. */
   readonly before?: string;
   /** Followed by a lowercase noun, as an adjective is: "Soviet times". */
   readonly modifier?: boolean;
-  /** The object of an office: "an analyst at Petercam", "chief executive of Acme". */
+  /** The object of an office: "an analyst at Halden", "chief executive of Acme". */
   readonly ofOffice?: boolean;
   /** After a country's possessive: "Russia's Far East". */
   readonly afterCountry?: boolean;
@@ -110,7 +110,7 @@ function spanText(sentence: TaggedSentence, first: number, last: number): { text
   return { text: sentence.text.slice(start, end), start, end };
 }
 
-/** The apposition after a name: ", the UK-based co-chairman," -> tokens of "the UK-based co-chairman". */
+/** The apposition after a name: ", the Paris-based co-chairman," -> tokens of "the Paris-based co-chairman". */
 function appositionAfter(tokens: readonly Token[], last: number): [number, number] | undefined {
   if (tokens[last]?.text !== ',') return undefined;
   const from = last + 1;
@@ -145,7 +145,7 @@ function stripDeterminer(tokens: readonly Token[], from: number): { from: number
 
 function speechAround(tokens: readonly Token[], first: number, last: number): boolean {
   const isSpeech = (t: Token | undefined) => !!t && t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma);
-  // "Mr Burgmans said", "Ian Pearson, BT's futurologist, told": skip an apposition first.
+  // "Mr Varga said", "Ana Lind, Acme's economist, told": skip an apposition first.
   let after = last;
   const app = appositionAfter(tokens, last);
   if (app && tokens[app[1]]?.text === ',') after = app[1] + 1;
@@ -160,7 +160,7 @@ function speechAround(tokens: readonly Token[], first: number, last: number): bo
     if (isSpeech(tokens[k]) || (tokens[k]!.pos === 'VERB' && tokens[k]!.lemma === 'call')) return true;
     if (STOP_PUNCT.test(tokens[k]!.text)) break;
   }
-  // "said Simon Jones", "said Mr Cescau", "according to X": the word right before the name.
+  // "said Nadia Kerr", "said Mr Oduya", "according to X": the word right before the name.
   // The name must end the clause: in "said Moreau was", Moreau is what was said about.
   const next = tokens[last];
   if (next && !STOP_PUNCT.test(next.text)) return false;
@@ -182,7 +182,7 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
     let role: Role | undefined;
     const runTokens = tokens.slice(runFirst, runLast);
 
-    // A title inside the run: "Foreign Minister Sergey Lavrov", "Russian Railways CEO Oleg Belozyorov".
+    // A title inside the run: "Foreign Minister Anna Berg", "Northern Rail CEO Tom Reid".
     let titleEnd = -1;
     for (let k = runFirst; k < runLast - 1; k++) if (isRoleHead(tokens[k]!)) titleEnd = k;
     // "Fenwick General Hospital" is no General called Hospital.
@@ -223,7 +223,7 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       else if (nameTokens.length === 1 && ADJECTIVE_COUNTRY.has(whole.toLowerCase())) continue;
     }
 
-    // A lowercase office right before: "Dutch co-chairman Antony Burgmans", "oil giant Shell".
+    // A lowercase office right before: "Dutch co-chairman Piet Varga", "oil giant Acme".
     if (!role && (kind === undefined || kind === 'person' || kind === 'organisation')) {
       const before = descriptorBefore(tokens, runFirst);
       if (before) {
@@ -238,7 +238,7 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
       }
     }
 
-    // An apposition after: "Kim Jong Un, leader of the D.P.R.K.,", "Arjan Sweere, an analyst at Petercam".
+    // An apposition after: "Ana Lind, leader of the party,", "Tom Rees, an analyst at Halden".
     const app = appositionAfter(tokens, runLast);
     if (app && !role) {
       const { from, determiner } = stripDeterminer(tokens, app[0]);
@@ -273,7 +273,7 @@ export function findNames(sentence: TaggedSentence): NameCandidate[] {
         role = { text: `${office} of ${object}`, spanStart: tokens[runFirst]!.start, spanEnd: tokens[to - 1]!.end };
       }
     }
-    // An apposition before: "a leading daily in North Korea, Rodong Sinmun,", "the head of Roscosmos, Yuri Borisov".
+    // An apposition before: "a weekly in Wales, the Valley Post,", "the head of Acme, Ruth Dane".
     if (!role && tokens[runFirst - 1]?.text === ',') {
       let s = runFirst - 2;
       while (s >= 0 && !STOP_PUNCT.test(tokens[s]!.text) && tokens[s]!.pos !== 'VERB' && tokens[s]!.pos !== 'AUX' && runFirst - s < 12) s--;

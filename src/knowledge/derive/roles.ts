@@ -103,14 +103,14 @@ export function roleAliases(role: string, context: { country?: string | undefine
   } else {
     const title = splitTitle(r, HEADS);
     const ownerText = title ? original.slice(0, title.owner.length) : '';
-    // Only a name or a portfolio owns an office: "Roscosmos Director General", "Finance Director", not "head coach".
+    // Only a name or a portfolio owns an office: "Acme Director General", "Finance Director", not "head coach".
     const named = /(?:^|\s)\p{Lu}/u.test(ownerText) && !/-based$/i.test(ownerText);
     const portfolio = title !== undefined && title.owner.split(' ').every((w) => PORTFOLIOS.has(w));
     if (title && (named || portfolio) && !title.owner.split(' ').every((w) => MODIFIERS.has(w))) {
       owner = title.owner;
       head = title.head;
     } else if (title && (title.owner.split(' ').every((w) => MODIFIERS.has(w)) || /-based$/.test(title.owner))) {
-      // "head coach" is a coach, "UK-based co-chairman" a co-chairman.
+      // "head coach" is a coach, "Paris-based co-chairman" a co-chairman.
       add(title.head);
     }
   }
@@ -118,7 +118,7 @@ export function roleAliases(role: string, context: { country?: string | undefine
   let isPortfolio = false;
   if (owner) {
     owners.push(owner);
-    // "space agency Roscosmos Director General": also just "Roscosmos".
+    // "space agency Acme Director General": also just "Acme".
     const at = original.toLowerCase().indexOf(owner);
     if (at >= 0) {
       const ownerWords = original.slice(at, at + owner.length).split(' ');
