@@ -59,6 +59,11 @@ const SPAN_OF_ENTITY: Readonly<Record<string, SpanKind>> = Object.freeze({
   country: 'place',
 });
 
+/** The entry id and question that offer "what is it about" when nothing is curated. */
+export const ABOUT_ENTRY = 'article-about';
+const ABOUT_QUESTION = 'What is the article about?';
+const ABOUT_TOPIC = 'The article';
+
 /** "What is it about" is answered by the title and this many sentences of the lead paragraph. */
 const LEAD_SENTENCES = 2;
 
@@ -146,7 +151,12 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     units.some((u) => u.source === 'qa') ||
     knowledge.facts.some((f) => !knowledge.derivedFactIds.has(f.id)) ||
     knowledge.concepts.synonyms.length + knowledge.concepts.opposites.length + knowledge.concepts.speech.length > 0;
-  const defaults = featured.length > 0 ? featured : units.filter((u) => u.source === 'qa');
+  const hasQa = units.some((u) => u.source === 'qa');
+  // With nothing curated, what the bot can offer is who and what the article names.
+  const defaults = featured.length > 0 ? featured : hasQa ? units.filter((u) => u.source === 'qa') : units.filter((u) => u.source === 'fact');
+  const about: Suggestion = { id: ABOUT_ENTRY, question: ABOUT_QUESTION };
+  /** What a moderator curated, or else the article's gist and the facts derived from it: topics, autocomplete and suggestions. */
+  const offered = (list: readonly Suggestion[]): Suggestion[] => (hasQa || featured.length > 0 ? [...list] : [about, ...list]);
   const fuse = new Fuse(
     units.flatMap((unit, i) => unit.phrasings.map((text) => ({ unit: i, text }))),
     { keys: ['text'], threshold: 0.4, ignoreLocation: true, includeScore: true },
@@ -172,10 +182,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       if (!out.some((o) => o.question === u.question)) out.push(u);
     }
     for (const u of defaults) {
-      if (out.length >= THRESHOLDS.maxSuggestions) break;
+      if (out.length >= THRESHOLDS.maxSuggestions - (hasQa ? 0 : 1)) break;
       if (!out.includes(u)) out.push(u);
     }
-    return out.map(suggestion);
+    return offered(out.map(suggestion)).slice(0, THRESHOLDS.maxSuggestions);
   }
 
   function answerUnit(question: string, unit: Unit, confidence: number, notice?: string): Answer {
@@ -511,7 +521,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
       // "what is this about" is all stopwords, yet a phrasing word for word.
       const exact = byPhrasing.get(analysis.words.join(' '));
       if (exact) return answerUnit(question, exact, 1, notice);
-      return decline(question, DECLINE.empty, 1, defaults.slice(0, 3).map(suggestion), notice);
+      return decline(question, DECLINE.empty, 1, offered(defaults.map(suggestion)).slice(0, THRESHOLDS.maxSuggestions), notice);
     }
 
     // Everyday English the article happens not to use is no sign the question is off its subject;
@@ -786,13 +796,14 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     },
     answerEntry(id) {
       const unit = byId.get(id);
-      return unit ? answerUnit(unit.question, unit, 1) : undefined;
+      if (unit) return answerUnit(unit.question, unit, 1);
+      return id === ABOUT_ENTRY ? answerAbout(ABOUT_QUESTION) : undefined;
     },
     complete(partial, limit = 25) {
       const { text } = cleanQuestion(partial);
       if (!/[\p{L}\p{N}]/u.test(text)) {
         const rest = units.filter((u) => u.source === 'qa' && !defaults.includes(u));
-        return [...defaults, ...rest].slice(0, limit).map(suggestion);
+        return offered([...defaults, ...rest].map(suggestion)).slice(0, limit);
       }
       const seen = new Set<string>();
       const out: Suggestion[] = [];
@@ -807,8 +818,10 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     },
     topics() {
       const topics = new Map<string, Suggestion[]>();
+      // Curated Q&A by its topics; with none, the article itself, then who and what it names.
+      if (!hasQa) topics.set(ABOUT_TOPIC, [about]);
       for (const u of units) {
-        if (u.source !== 'qa') continue;
+        if (u.source !== (hasQa ? 'qa' : 'fact')) continue;
         const list = topics.get(u.topic) ?? [];
         list.push(suggestion(u));
         topics.set(u.topic, list);

@@ -327,7 +327,7 @@ export function statedFact(
     return !clause || !PAST_CLAUSE.test(sentence.slice(clause.start, clause.end));
   };
   // "what town is it near" is not answered by a country.
-  const placeNoun = question.find((w, i) => i > 0 && /^(?:what|which)$/.test(question[i - 1]!));
+  const placeNoun = question.find((_w, i) => i > 0 && /^(?:what|which)$/.test(question[i - 1]!));
   const placeFits = (span: Span) => span.kind !== 'place' || placeNoun === undefined || asked.placeFits(span.text, placeNoun);
   for (const k of kinds) {
     const located = (span: Span) =>

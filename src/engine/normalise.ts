@@ -3,8 +3,10 @@
  * steps, so whatever a step does it can never make a question miss its own phrasing.
  */
 
-/** Longest question the engine reads; longer input is cut here and the asker told so. */
-export const MAX_QUESTION_CHARS = 500;
+import { QUESTION_MAX_CHARS } from '../knowledge/limits.ts';
+
+/** Longest question the engine reads (the product's one limit); longer input is cut here and the asker told so. */
+export const MAX_QUESTION_CHARS = QUESTION_MAX_CHARS;
 
 const DISCORD_TOKENS = [
   /<a?:\w{1,32}:\d{17,20}>/g, // custom emoji
