@@ -17,9 +17,8 @@ import { SentenceRanker, type SentenceMatch } from './sentences.ts';
 import { mergeSpans, nameFinder, quantitySpans, type Span, type SpanKind } from './spans.ts';
 import { ENGLISH, type WordKnowledge } from './word-knowledge.ts';
 import { asksWhatItIsAbout } from './about.ts';
-import { Bm25Index, stemsOf } from './candidates.ts';
-import { featuresOf, namesIn, pairsOf, type CandidateView, type FeatureVector, type QuestionView, type SetView } from './features.ts';
-import { probability, rankScore, type DecisionModel } from './model.ts';
+import { scoreCandidates, sentenceTables, type ArticleView } from './decide.ts';
+import type { DecisionModel } from './model.ts';
 import { DECISION_MODEL } from './decision-model.ts';
 
 /** Tuning of the decision, in one frozen place; tests pin the behaviour these give. */
@@ -67,36 +66,12 @@ const ABOUT_TOPIC = 'The article';
 /** "What is it about" is answered by the title and this many sentences of the lead paragraph. */
 const LEAD_SENTENCES = 2;
 
-/** How the fitted decision looks at a question. */
-export const DECISION = Object.freeze({
-  /** Sentences taken from each ranking (BM25 and coverage): the gold sentence is in the top few nearly always. */
-  candidates: 5,
-  /** A lone candidate leads the (absent) next one by this many log-odds: far ahead, as the fitting tool counts it. */
-  loneMargin: 10,
-});
-
-interface ScoredCandidate {
-  readonly owner: number;
-  readonly features: FeatureVector;
-  /** The ranker's log-odds that this sentence holds the answer. */
-  readonly score: number;
-  /** The calibrated probability that answering with it is right. */
-  readonly probability: number;
-  /** The fact asked for as the sentence states it, phrased as an answer. */
-  readonly fact?: string;
-}
-
 export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowledge = ENGLISH, decisionModel: DecisionModel = DECISION_MODEL): Engine {
   const index = new KnowledgeIndex(knowledge, wordKnowledge);
   const { units, lexicon } = index;
   const sentences = knowledge.article.sentences;
-  const bm25 = new Bm25Index(sentences.map((s) => s.text));
-  const sentenceStemList = sentences.map((s) => stemsOf(s.text));
-  const sentenceStems: readonly ReadonlySet<string>[] = sentenceStemList.map((list) => new Set(list));
-  const sentencePairs: readonly ReadonlySet<string>[] = sentenceStemList.map(pairsOf);
-  const articleWords: ReadonlySet<string> = new Set(
-    sentences.flatMap((s) => [...s.text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].map((m) => m[0].replace(/['’]s$/, ''))),
-  );
+  const tables = sentenceTables(sentences);
+
   const names = knowledge.facts.flatMap((f) => {
     const kind = SPAN_OF_ENTITY[f.kind];
     return kind ? [f.name, ...f.aliases].map((name) => ({ name, kind, entityId: f.id })) : [];
@@ -151,6 +126,19 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     units.some((u) => u.source === 'qa') ||
     knowledge.facts.some((f) => !knowledge.derivedFactIds.has(f.id)) ||
     knowledge.concepts.synonyms.length + knowledge.concepts.opposites.length + knowledge.concepts.speech.length > 0;
+  const view: ArticleView = {
+    ...tables,
+    sentences,
+    ranker,
+    lexicon,
+    wordKnowledge,
+    spansOf,
+    clauses,
+    contextOf,
+    sentenceIndex,
+    curated,
+    model: decisionModel,
+  };
   const hasQa = units.some((u) => u.source === 'qa');
   // With nothing curated, what the bot can offer is who and what the article names.
   const defaults = featured.length > 0 ? featured : hasQa ? units.filter((u) => u.source === 'qa') : units.filter((u) => u.source === 'fact');
@@ -366,7 +354,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     const rules = answerByRules(question, cleaned, notice);
     if (rules.found && isCurated(rules.entryId)) return rules;
     if (asksWhatItIsAbout(words(cleaned))) return answerAbout(question, notice);
-    const { candidates } = scoreCandidates(cleaned, rules);
+    const { candidates } = scoreCandidates(view, cleaned, rules);
     // Knowledge a moderator curated (Q&A, facts or concepts) is answered as its entries and the
     // rule layers built on them say; the model says how sure that is. Measured on the shipped
     // article's question sets, the rules decide better there than a decision fitted on articles
@@ -425,93 +413,6 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
   function isCurated(entryId: string | undefined): boolean {
     const unit = entryId === undefined ? undefined : byId.get(entryId);
     return unit !== undefined && !unit.derived;
-  }
-
-  /** The sentences worth deciding about, each with its features and probability, likeliest first. */
-  function scoreCandidates(cleaned: string, rules: Answer): { candidates: ScoredCandidate[] } {
-    const analysis = lexicon.analyseQuestion(cleaned);
-    const stems = analysis.words.filter((w) => !isStopword(w)).map(stem);
-    const byBm25 = bm25.search(stems);
-    const byCoverage = analysis.terms.length > 0 ? ranker.rank(analysis) : [];
-    const owners = [...new Set([...byBm25.slice(0, DECISION.candidates).map((h) => h.owner), ...byCoverage.slice(0, DECISION.candidates).map((m) => m.owner)])];
-    if (owners.length === 0) return { candidates: [] };
-    const bm25Of = new Map(byBm25.map((h) => [h.owner, h.score]));
-    const coverageOf = new Map(byCoverage.map((m) => [m.owner, m]));
-    const weights = analysis.terms.map((t) => ranker.weight(t));
-    const total = weights.reduce((a, b) => a + b, 0) || 1;
-    const unknownWeight = analysis.terms.reduce((sum, t, i) => sum + (ranker.has(t) ? 0 : weights[i]!), 0);
-    const q: QuestionView = {
-      words: analysis.words,
-      kind: analysis.kind,
-      stems,
-      names: namesIn(cleaned),
-      unknownShare: unknownWeight / total,
-      opposites: new Set(analysis.terms.flatMap((t) => lexicon.opposites(t))),
-    };
-    const cited = new Set(rules.citations.map((c) => sentenceIndex.get(c.passageId)).filter((i): i is number => i !== undefined));
-    const coverages = owners.map((o) => coverageOf.get(o)?.score ?? 0).sort((a, b) => b - a);
-    const bm25s = owners.map((o) => bm25Of.get(o) ?? 0).sort((a, b) => b - a);
-    const set: SetView = {
-      bestBm25: bm25s[0] ?? 0,
-      secondBm25: bm25s[1] ?? 0,
-      bm25Ceiling: bm25.ceiling(stems),
-      bestCoverage: coverages[0] ?? 0,
-      secondCoverage: coverages[1] ?? 0,
-      articleWords,
-      rules: {
-        answered: rules.found,
-        cites: cited,
-        confidence: rules.confidence,
-        refused: !rules.found && rules.answer !== DECLINE.notCovered && rules.answer !== DECLINE.empty,
-        statedFact: rules.found && !rules.citations.some((c) => c.quote === rules.answer),
-      },
-      curated,
-    };
-    const strongTotal = analysis.terms.reduce((sum, t, i) => sum + (ranker.isStrong(t) ? weights[i]! : 0), 0) || 1;
-    const kind = analysis.kind === 'number' && countsTime(analysis.words) ? 'duration' : analysis.kind;
-    const asked = {
-      words: analysis.words,
-      terms: analysis.terms,
-      weight: (t: string) => ranker.weight(t),
-      kindsOf: wordKnowledge.kindsOf,
-      isEvent: (t: string) => !ranker.isName(t) && ranker.isStrong(t),
-      placeFits: wordKnowledge.placeFits,
-      countryOf: wordKnowledge.countryOf,
-      variants: ranker.variants(analysis),
-    };
-    const factIn = (owner: number) =>
-      kind === 'other' ? undefined : statedFact(kind, asked, sentences[owner]!.text, spansOf[owner]!, clauses[owner]!, contextOf[owner]);
-    const ranked = owners.map((owner) => {
-      const m = coverageOf.get(owner);
-      const held = new Set([...ranker.termsOf(owner), ...(m?.shared ?? [])]);
-      const fact = factIn(owner);
-      const missing = analysis.terms.reduce((max, t, i) => (held.has(t) ? max : Math.max(max, weights[i]! / total)), 0);
-      const c: CandidateView = {
-        owner,
-        text: sentences[owner]!.text,
-        stems: sentenceStems[owner]!,
-        pairs: sentencePairs[owner]!,
-        order: sentenceStemList[owner]!,
-        spans: spansOf[owner]!,
-        coverage: m?.score ?? 0,
-        coverageDirect: m ? m.matchedDirect / total : 0,
-        coverageStrong: m ? m.matchedStrong / strongTotal : 0,
-        eventMatched: m?.matchedEvent ?? false,
-        bm25: bm25Of.get(owner) ?? 0,
-        missingHeaviest: missing,
-        statesAskedFact: fact !== undefined,
-      };
-      const features = featuresOf(q, c, set, owner === 0);
-      return { owner, features, score: rankScore(decisionModel, features), ...(fact ? { fact: phraseFact(kind, fact) } : {}) };
-    });
-    ranked.sort((a, b) => b.score - a.score || a.owner - b.owner);
-    // Each candidate's probability as if it were the one answered: its lead over the best of the others.
-    const candidates = ranked.map((c, i): ScoredCandidate => {
-      const other = ranked[i === 0 ? 1 : 0];
-      const margin = other ? c.score - other.score : DECISION.loneMargin;
-      return { ...c, probability: probability(decisionModel, c.features, c.score, margin) };
-    });
-    return { candidates };
   }
 
   /** The rule layers alone: curated entries, derived facts, inventories, roles and sentence rules. */
@@ -788,7 +689,7 @@ export function buildEngine(knowledge: KnowledgeBase, wordKnowledge: WordKnowled
     explain(raw) {
       const { text: cleaned } = cleanQuestion(raw);
       const rules = answerByRules(raw, cleaned);
-      const { candidates } = scoreCandidates(cleaned, rules);
+      const { candidates } = scoreCandidates(view, cleaned, rules);
       return {
         rules,
         candidates: candidates.map((c) => ({ quote: sentences[c.owner]!.text, passageId: sentences[c.owner]!.id, features: c.features, probability: c.probability })),

@@ -1,4 +1,4 @@
-import { DECISION } from '../../src/engine/engine.ts';
+import { DECISION } from '../../src/engine/decide.ts';
 import { DECIDER_FEATURES, FEATURE_NAMES } from '../../src/engine/features.ts';
 import type { Scorer } from '../../src/engine/model.ts';
 import type { Example } from './corpus.ts';
