@@ -8,6 +8,7 @@ import { decodeUtf8 } from './decode.ts';
 import type { DerivedKnowledge } from './derive/index.ts';
 import { addDerivedKnowledge, deriveOrNothing } from './derive/integrate.ts';
 import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize, checkPhrasingCount } from './limits.ts';
+import { plural, unusedConceptWarnings } from './report.ts';
 import { salvageCited } from './salvage.ts';
 import {
   conceptsFileSchema,
@@ -90,6 +91,20 @@ function validateEntries<T extends { id: string }>(
   return out;
 }
 
+/** Why `id` is not a passage ("is not a sentence of the article (paragraph 1 has 4 sentences)"): the paragraph exists with fewer sentences, or there are fewer paragraphs. */
+export function missingPassage(id: string, article: Article): string {
+  const m = /^p(\d+)(?:\.s(\d+))?$/.exec(id);
+  const paragraphs = plural(article.paragraphs.length, 'paragraph');
+  if (m === null) return `is not a passage of the article (passages are written p2 or p2.s1; it has ${paragraphs})`;
+  const paragraph = Number(m[1]);
+  const kind = m[2] === undefined ? 'paragraph' : 'sentence';
+  if (m[2] !== undefined && paragraph >= 1 && paragraph <= article.paragraphs.length) {
+    const sentences = article.sentences.filter((s) => s.paragraph === paragraph).length;
+    return `is not a sentence of the article (paragraph ${paragraph} has ${plural(sentences, 'sentence')})`;
+  }
+  return `is not a ${kind} of the article (it has ${paragraphs})`;
+}
+
 function checkCitations(
   file: string,
   entries: readonly { id: string; cite: readonly string[]; evidence?: readonly string[] | undefined }[],
@@ -104,7 +119,9 @@ function checkCitations(
         problems.push({
           file,
           entry: entry.id,
-          message: `cites ${id}, which is not a passage of the article (it has ${article.paragraphs.length} paragraphs); if article.md changed, point the entry at the sentence that says it now, or remove the entry`,
+          code: 'missing-cite',
+          entriesInFile: entries.length,
+          message: `cites ${id}, which ${missingPassage(id, article)}; if article.md changed, point the entry at the sentence that says it now, or remove the entry`,
         });
       else cited.push(passage);
     }
@@ -272,7 +289,10 @@ function checkSources(sources: KnowledgeSources, loadedAt: Date, cache: YamlCach
     checkQuotedText(KNOWLEDGE_FILES.qa, [...qa.map((e) => ({ id: e.id, text: e.answer })), ...salvagedQa], articleResult.article, problems);
     checkQuotedText(KNOWLEDGE_FILES.facts, [...facts.map((f) => ({ id: f.id, text: f.description })), ...salvagedFacts], articleResult.article, problems);
   }
-  if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
+  // Warnings never stop a load; they are listed with the problems when there are some, and
+  // otherwise found again from the loaded knowledge (report.ts).
+  if (problems.length > 0 || !articleResult?.ok)
+    return { ok: false, problems: articleResult?.ok ? [...problems, ...unusedConceptWarnings(concepts, articleResult.article)] : problems };
 
   const article = articleResult.article;
   return { ok: true, article, complete };

@@ -11,6 +11,7 @@ import type { Config } from '../../config.ts';
 import type { RefreshReport } from '../../engine/live-engine.ts';
 import { renderRefreshRefusal, renderRefreshReport, type Reply } from '../../render/discord.ts';
 import { renderFleetRefreshReport } from '../../render/fleet.ts';
+import { plural } from '../../knowledge/report.ts';
 import type { BotContext, Command } from '../command.ts';
 
 export const data = new SlashCommandBuilder()
@@ -57,7 +58,7 @@ export function decideRefresh(
 }
 
 function summary(report: RefreshReport): string {
-  if (!report.ok) return `refresh failed with ${report.problems.length} problem(s); still serving ${report.current.version}`;
+  if (!report.ok) return `refresh failed with ${plural(report.problems.length, 'problem')}; still serving ${report.current.version}`;
   return (
     `refreshed ${report.before.version} -> ${report.after.version}: ` +
     `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed` +
