@@ -29,7 +29,7 @@ async function checkWritten(dir: string): Promise<number> {
   const loaded = await loadKnowledge(dir);
   if (loaded.ok) {
     const kb = loaded.knowledge;
-    out(`${dir} loads: version ${kb.version}, ${kb.article.paragraphs.length} paragraphs, ${kb.facts.length} facts. Run /refresh in Discord (or restart) to answer from it.`);
+    out(`${dir} loads: version ${kb.version}, ${plural(kb.article.paragraphs.length, 'paragraph')}, ${plural(kb.facts.length, 'fact')}. Run /refresh in Discord (or restart) to answer from it.`);
     return 0;
   }
   process.stderr.write(`${dir} does not load with the new article: ${plural(loaded.problems.length, 'problem')}\n`);
