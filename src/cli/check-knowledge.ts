@@ -17,7 +17,7 @@ if (result === undefined) {
   process.exitCode = 1;
 } else if (!result.ok) {
   const lines = problemReportLines(result.problems, formatProblem, { summaryLast: true });
-  process.stderr.write(`${dir}:\n${lines.join('\n')}\n`);
+  process.stderr.write(`knowledge:check: ${dir} does not load:\n${lines.join('\n')}\n`);
   process.exitCode = 1;
 } else {
   const kb = result.knowledge;

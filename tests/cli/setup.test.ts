@@ -99,7 +99,23 @@ describe('npm run deploy-commands when Discord cannot be reached', () => {
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/registering commands failed: .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(/^deploy-commands: registering commands failed: .*ECONNREFUSED/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, TIMEOUT);
+});
+
+describe('every command-line tool fails as "tool: message" on stderr', () => {
+  it('deploy-commands without a token', async () => {
+    const run = await tsx(['src/cli/deploy-commands.ts'], { cwd: work, env: cleanEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('deploy-commands: DISCORD_TOKEN is not set: it is needed to register commands.\n');
+  }, TIMEOUT);
+
+  it('deploy-commands with a token that cannot be one, never printing it', async () => {
+    const run = await tsx(['src/cli/deploy-commands.ts'], { cwd: work, env: cleanEnv({ DISCORD_TOKEN: 'abc-secret' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^deploy-commands: DISCORD_TOKEN: is not shaped like a bot token/);
+    expect(run.stderr).not.toContain('abc-secret');
   }, TIMEOUT);
 });
