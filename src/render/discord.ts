@@ -319,7 +319,7 @@ export function renderHelp(ctx: HelpContext): Reply {
 
 function problemLine(p: KnowledgeProblem): string {
   const entry = p.entry !== undefined && p.entry !== '' ? ` [\`${p.entry}\`]` : '';
-  return `• ${isWarning(p) ? 'warning: ' : ''}\`${p.file}\`${entry}: ${escapeMarkdown(p.message)}`;
+  return `• ${isWarning(p) ? 'warning: ' : ''}\`${p.file}${p.line !== undefined ? `:${p.line}` : ''}\`${entry}: ${escapeMarkdown(p.message)}`;
 }
 
 function lineList(lines: readonly string[]): string {

@@ -131,7 +131,7 @@ describe('check-knowledge', () => {
         const run = await cli(['src/cli/check-knowledge.ts', dir]);
         expect(run.code).toBe(1);
         expect(run.stderr).toContain(`knowledge:check: ${dir} does not load:\n`);
-        expect(run.stderr).toMatch(/qa\.yaml \[which-newspaper\]: .*colour/);
+        expect(run.stderr).toMatch(/qa\.yaml:\d+ \[which-newspaper\]: .*colour/);
         expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('1 problem in qa.yaml');
         expect(run.stdout).toBe('');
       } finally {

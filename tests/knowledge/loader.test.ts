@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildKnowledge, loadKnowledge, type KnowledgeSources } from '../../src/knowledge/loader.ts';
 import { deriveOrNothing } from '../../src/knowledge/derive/integrate.ts';
+import { formatProblem } from '../../src/app/live.ts';
 import type { Article, KnowledgeBase, KnowledgeProblem, LoadResult } from '../../src/knowledge/types.ts';
 import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
 
@@ -197,7 +198,7 @@ describe('buildKnowledge', () => {
 
   it('reports an empty questions list', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, questions: [] }, TRADE] }));
-    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'questions: needs at least one question' });
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', line: 2, message: 'questions: needs at least one question' });
   });
 
   it('reports a blank question', () => {
@@ -269,12 +270,12 @@ describe('buildKnowledge', () => {
 
   it('reports more than 3 citations', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: ['p1.s1', 'p1.s2', 'p2.s1', 'p1.s1'] }, TRADE] }));
-    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'cite: cites at most 3 passages' });
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', line: 2, message: 'cite: cites at most 3 passages' });
   });
 
   it('reports an entry with no citation', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: [], evidence: [] }, TRADE] }));
-    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'cite: needs at least one citation' });
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', line: 2, message: 'cite: needs at least one citation' });
   });
 
   it('reports a file without its top-level list, naming the file and the missing key', () => {
@@ -307,6 +308,16 @@ describe('buildKnowledge', () => {
     const problem = onlyProblem(sources({ concepts: 'synonyms:\n  - [trade, commerce]\n  - [talks, commerce]\n' }));
     expect(problem).toMatchObject({ file: 'concepts.yaml', entry: 'talks' });
     expect(problem.message).toBe('"commerce" is also in the group of "trade"');
+  });
+
+  it('GIVEN an entry of qa.yaml or facts.yaml that fails its schema THEN the problem has the line the entry starts on', () => {
+    const qa = 'entries:\n  - id: trade\n    type: statement\n    questions: [What did they talk about?]\n    answer: Trade.\n    cite: [p1.s2]\n\n  - id: meeting\n    type: when\n    questions: [When did they meet?]\n    answer: In 2001.\n    cite: [p1.s1]\n';
+    const qaProblems = problemsOf(buildKnowledge({ 'article.md': ARTICLE, 'qa.yaml': qa }));
+    expect(qaProblems).toMatchObject([{ file: 'qa.yaml', entry: 'meeting', line: 8, message: expect.stringMatching(/^type: /) }]);
+    const facts = 'entities:\n  - id: epsilon\n    kind: person\n    name: Epsilon\n    description: Mr. Epsilon joined them.\n    cite: [p2.s1]\n  - id: beta\n    kind: wizard\n    name: Alpha Beta\n    description: He met Gamma.\n    cite: [p1.s1]\n';
+    const factProblems = problemsOf(buildKnowledge({ 'article.md': ARTICLE, 'facts.yaml': facts }));
+    expect(factProblems[0]).toMatchObject({ file: 'facts.yaml', entry: 'beta', line: 7 });
+    expect(formatProblem(factProblems[0]!)).toMatch(/^facts\.yaml:7 \[beta\]: kind: /);
   });
 
   it('reports every problem at once: two broken entries are both reported', () => {
