@@ -292,6 +292,23 @@ export interface HelpContext {
   readonly examples: readonly string[];
 }
 
+/**
+ * Every slash command the bot registers, as /help lists them (a test checks the list against
+ * the registry, which sits above this layer).
+ */
+export const HELP_COMMANDS: readonly { readonly name: string; readonly usage: string; readonly what: string }[] = Object.freeze([
+  { name: 'ask', usage: '/ask question:<text>', what: 'ask about the article (`private: True` to see the answer alone, `mention:` to point it at a member)' },
+  { name: 'topics', usage: '/topics', what: 'what the article covers, with questions to pick' },
+  { name: 'help', usage: '/help', what: 'this help' },
+  { name: 'refresh', usage: '/refresh', what: 'moderators: reload the knowledge files and see what changed' },
+  { name: 'gaps', usage: '/gaps', what: 'moderators: the questions the article did not answer, most asked first, and the votes' },
+  {
+    name: 'article',
+    usage: '/article import url:<link>',
+    what: 'moderators: replace the article with one from a web page (`/article undo` puts the previous one back)',
+  },
+]);
+
 export function renderHelp(ctx: HelpContext): Reply {
   const me = ctx.botUserId !== undefined ? `<@${ctx.botUserId}>` : '@citebot';
   const example = ctx.examples[0] ?? 'Who is in the delegation?';
@@ -307,8 +324,7 @@ export function renderHelp(ctx: HelpContext): Reply {
       "When the article doesn't say, I tell you, and suggest questions it does answer.",
     `**Ways to ask**\n${ways.join('\n')}`,
     ...(ctx.examples.length > 0 ? [`**Examples**\n${ctx.examples.map((q) => `• ${q}`).join('\n')}`] : []),
-    '**More**\n• `/topics`: what the article covers\n• `/refresh`: moderators reload the knowledge files\n' +
-      '• `/article import url:<link>`: moderators replace the article with one from a web page (`/article undo` puts the previous one back)',
+    `**Commands**\n${HELP_COMMANDS.map((c) => `• \`${c.usage}\`: ${c.what}`).join('\n')}`,
   ];
   return reply([
     build({ title: 'How to ask', description: sections.join('\n\n'), color: COLOURS.info, footer: sourceFooter(ctx.article) }),
