@@ -74,6 +74,7 @@ function summary(report: RefreshReport): string {
  * swaps the knowledge, so /refresh and /article report alike.
  */
 export async function refreshKnowledge(ctx: BotContext, userId: string): Promise<{ readonly ok: boolean; readonly reply: Reply }> {
+  const before = ctx.live.current().knowledge;
   if (ctx.fleet !== undefined) {
     const fleet = await ctx.fleet.refreshEverywhere();
     const failed = fleet.results.filter((r) => !r.ok).flatMap((r) => r.shards);
@@ -81,9 +82,8 @@ export async function refreshKnowledge(ctx: BotContext, userId: string): Promise
       `${summary(fleet.local)}; on every shard: ${fleet.results.length} answered, ` +
         `failed [${failed.join(',')}], no answer [${fleet.missing.join(',')}] (by user ${userId})`,
     );
-    return { ok: fleet.local.ok, reply: renderFleetRefreshReport(fleet) };
+    return { ok: fleet.local.ok, reply: renderFleetRefreshReport(fleet, { before, after: ctx.live.current().knowledge }) };
   }
-  const before = ctx.live.current().knowledge;
   const report = await ctx.live.refresh();
   ctx.log.info(`${summary(report)} (by user ${userId})`);
   return { ok: report.ok, reply: renderRefreshReport(report, { before, after: ctx.live.current().knowledge }) };
