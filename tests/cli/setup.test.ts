@@ -112,6 +112,12 @@ describe('every command-line tool fails as "tool: message" on stderr', () => {
     expect(run.stderr).toBe('deploy-commands: DISCORD_TOKEN is not set: it is needed to register commands.\n');
   }, TIMEOUT);
 
+  it('rest-proxy with a port that is not a number', async () => {
+    const run = await tsx(['src/cli/rest-proxy.ts'], { cwd: work, env: cleanEnv({ REST_PROXY_PORT: 'eighty' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('rest-proxy: REST_PROXY_PORT: must be a port number\n');
+  }, TIMEOUT);
+
   it('deploy-commands with a token that cannot be one, never printing it', async () => {
     const run = await tsx(['src/cli/deploy-commands.ts'], { cwd: work, env: cleanEnv({ DISCORD_TOKEN: 'abc-secret' }) });
     expect(run.code).toBe(1);
