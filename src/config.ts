@@ -80,7 +80,13 @@ const token = z
   .string()
   .trim()
   .refine((t) => !/^(Bot|Bearer)\s/i.test(t), { message: 'remove the "Bot " prefix; paste the token alone' })
-  .refine((t) => /^(Bot|Bearer)\s/i.test(t) || !/\s/.test(t), { message: 'must not contain spaces or line breaks' });
+  .refine((t) => /^(Bot|Bearer)\s/i.test(t) || !/\s/.test(t), { message: 'must not contain spaces or line breaks' })
+  // A bot token is three base64url parts joined by dots (the bot's id, a timestamp, a
+  // signature); anything else would only be refused by Discord after connecting.
+  .refine((t) => /^(Bot|Bearer)\s/i.test(t) || /\s/.test(t) || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(t), {
+    message:
+      'is not shaped like a bot token (three parts of letters, digits, - and _ joined by dots); copy it again from the Developer Portal (your app > Bot > Reset Token)',
+  });
 
 const httpUrl = urlSetting(['http:', 'https:'], 'must be an http(s) URL such as http://127.0.0.1:8080/api');
 

@@ -144,6 +144,15 @@ describe('loadConfig', () => {
     expect(found).toEqual(['DISCORD_TOKEN: must not contain spaces or line breaks']);
   });
 
+  it('GIVEN a token that is not three base64url parts joined by dots THEN it is refused before connecting, without repeating it', () => {
+    for (const bad of ['abc', 'abc.def', 'abc.def.ghi.jkl', 'secret+part.def.ghi', 'a..b']) {
+      const found = problems({ DISCORD_TOKEN: bad });
+      expect(found, bad).toEqual([expect.stringMatching(/^DISCORD_TOKEN: is not shaped like a bot token \(three parts/)]);
+      expect(found.join('\n')).not.toContain(bad);
+    }
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN }).ok).toBe(true);
+  });
+
   it('does not complain about variables it does not know', () => {
     expect(loadConfig({ PATH: '/usr/bin', HOME: '/root' }).ok).toBe(true);
   });

@@ -17,7 +17,7 @@ export class KnowledgeLoadError extends Error {
 }
 
 export function formatProblem(p: KnowledgeProblem): string {
-  return `${p.file}${p.entry ? ` [${p.entry}]` : ''}: ${p.message}`;
+  return `${p.file}${p.line !== undefined ? `:${p.line}` : ''}${p.entry ? ` [${p.entry}]` : ''}: ${p.message}`;
 }
 
 function info(engine: Engine): VersionInfo {

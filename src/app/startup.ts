@@ -1,5 +1,6 @@
 import { DEFAULTS, loadConfig, loadDotenv, type Config } from '../config.ts';
 import { loadDeployConfig, type DeployConfig } from '../deploy-config.ts';
+import { plural } from '../knowledge/report.ts';
 import { folderProblem } from './folder-problem.ts';
 import { createLiveEngine, KnowledgeLoadError, formatProblem } from './live.ts';
 import type { LiveEngine } from '../engine/live-engine.ts';
@@ -38,7 +39,7 @@ export async function loadEngine(config: Config, log: Logger): Promise<LiveEngin
   } catch (error) {
     if (error instanceof KnowledgeLoadError) {
       for (const problem of error.problems) log.error(formatProblem(problem));
-      fail(`The knowledge in ${config.knowledgeDir} has ${error.problems.length} problem(s); fix them and start again.`);
+      fail(`The knowledge in ${config.knowledgeDir} has ${plural(error.problems.length, 'problem')}; fix them and start again.`);
     }
     throw error;
   }

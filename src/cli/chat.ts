@@ -6,7 +6,8 @@ import { previewImport } from '../knowledge/import/preview.ts';
 import { previewLines } from '../knowledge/import/preview-text.ts';
 import { extractFrom } from '../knowledge/import/source.ts';
 import { restorePreviousArticle, writeArticle } from '../knowledge/import/store.ts';
-import { describeChange } from '../render/changes.ts';
+import { capLines, plural, problemReportLines, unusedConceptWarnings } from '../knowledge/report.ts';
+import { describeChanges } from '../render/changes.ts';
 import { ANSI, PLAIN, renderText, type TextStyle } from '../render/text.ts';
 import { wrapText } from '../render/wrap.ts';
 
@@ -28,7 +29,21 @@ const COMMANDS = `Commands:
   /help                     this help
   /quit                     leave (or Ctrl+D)`;
 
-const HELP = `Ask anything about the article. ${COMMANDS}`;
+/** Each command with an example of its use; a question is typed as it is. */
+const HELP = `Ask anything about the article: type the question, for example
+  who is in the delegation?
+Commands, each with an example:
+  /topics                   what the article covers
+                              example: /topics
+  /refresh                  reload the knowledge files after editing them
+                              example: /refresh
+  /article <link or file>   show the article on a page; /article confirm makes it the article, /article undo puts the previous one back
+                              example: /article https://example.com/news/story.html
+                              then:    /article confirm   (or later: /article undo)
+  /help                     this help
+                              example: /help
+  /quit                     leave (or Ctrl+D)
+                              example: /quit`;
 
 /** `/word` at the start of a line, and nothing after it: a command, known or not. */
 const COMMAND_LIKE = /^\/[a-z][\w-]*$/i;
@@ -50,18 +65,25 @@ function topicsText(live: LiveEngine, style: TextStyle): string {
 async function refreshText(live: LiveEngine): Promise<{ ok: boolean; text: string }> {
   const before = live.current().knowledge;
   const report = await live.refresh();
-  if (!report.ok)
-    return { ok: false, text: `Refresh refused; still answering from ${report.current.version}.\n${report.problems.map(formatProblem).join('\n')}` };
-  const changes = { before, after: live.current().knowledge };
-  const named = (label: string, keys: readonly string[]) => keys.map((k) => `  ${label}: ${describeChange(k, changes).replace(/`/g, '')}`);
+  // The summary comes last, where it does not scroll away.
+  if (!report.ok) {
+    const lines = problemReportLines(report.problems, formatProblem, { summaryLast: true });
+    return { ok: false, text: [`Refresh refused; still answering from ${report.current.version}.`, ...lines].join('\n') };
+  }
+  const after = live.current().knowledge;
+  const lines = describeChanges(report, { before, after });
+  const named = (label: string, texts: readonly string[]) => capLines(texts.map((t) => `${label}: ${t.replace(/`/g, '')}`)).map((t) => `  ${t}`);
+  const warnings = unusedConceptWarnings(after.concepts, after.article);
   return {
     ok: true,
     text: [
+      ...named('added', lines.added),
+      ...named('changed', lines.changed),
+      ...named('removed', lines.removed),
+      ...(warnings.length > 0 ? problemReportLines(warnings, formatProblem).slice(1) : []),
       `Knowledge ${report.before.version} -> ${report.after.version}: ` +
-        `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed.`,
-      ...named('added', report.added),
-      ...named('changed', report.changed),
-      ...named('removed', report.removed),
+        `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed` +
+        (warnings.length > 0 ? `; ${plural(warnings.length, 'warning')}.` : '.'),
     ].join('\n'),
   };
 }

@@ -8,15 +8,18 @@ import { cliConfig, oneLine } from './setup.ts';
  * `npm run deploy-commands [-- --force]`: registers the slash commands without starting the bot.
  * The bot also does this at start-up, so this is for registering ahead of the first start, or
  * after switching between one test server (DISCORD_GUILD_ID) and all servers.
- * Progress goes to stderr; the one-line result goes to stdout.
+ * Progress goes to stderr; the one-line result goes to stdout; a failure is one line on stderr,
+ * `deploy-commands: message`, as every command-line tool writes it.
  */
+function fail(message: string): number {
+  process.stderr.write(`deploy-commands: ${message}\n`);
+  return 1;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const config = cliConfig('deploy-commands');
   const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
-  if (config.discordToken === undefined) {
-    log.error('DISCORD_TOKEN is not set: it is needed to register commands.');
-    return 1;
-  }
+  if (config.discordToken === undefined) return fail('DISCORD_TOKEN is not set: it is needed to register commands.');
   const rest = new REST(config.discordApiUrl !== undefined ? { api: config.discordApiUrl } : {}).setToken(config.discordToken);
   try {
     let applicationId = config.clientId;
@@ -33,11 +36,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     const status = (error as { status?: unknown }).status;
-    if (status === 401) log.error('Discord rejected DISCORD_TOKEN; reset it in the Developer Portal (your app > Bot).');
-    else if (status === 403) log.error('Discord refused: was the bot invited to that server with the applications.commands scope?');
+    if (status === 401) return fail('Discord rejected DISCORD_TOKEN; reset it in the Developer Portal (your app > Bot).');
+    if (status === 403) return fail('Discord refused: was the bot invited to that server with the applications.commands scope?');
     // One line, never a stack trace: the operator needs what went wrong, not where in discord.js.
-    else log.error(`registering commands failed: ${oneLine(error)}`);
-    return 1;
+    // The token is never in it: discord.js errors name the route, not the Authorization header.
+    return fail(`registering commands failed: ${oneLine(error)}`);
   }
 }
 

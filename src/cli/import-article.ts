@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { folderProblem } from '../app/folder-problem.ts';
 import { formatProblem } from '../app/live.ts';
 import { KNOWLEDGE_FILES, loadKnowledge } from '../knowledge/loader.ts';
+import { plural, problemReportLines } from '../knowledge/report.ts';
 import { previewImport } from '../knowledge/import/preview.ts';
 import { previewLines } from '../knowledge/import/preview-text.ts';
 import { extractFrom } from '../knowledge/import/source.ts';
@@ -28,11 +29,11 @@ async function checkWritten(dir: string): Promise<number> {
   const loaded = await loadKnowledge(dir);
   if (loaded.ok) {
     const kb = loaded.knowledge;
-    out(`${dir} loads: version ${kb.version}, ${kb.article.paragraphs.length} paragraphs, ${kb.facts.length} facts. Run /refresh in Discord (or restart) to answer from it.`);
+    out(`${dir} loads: version ${kb.version}, ${plural(kb.article.paragraphs.length, 'paragraph')}, ${plural(kb.facts.length, 'fact')}. Run /refresh in Discord (or restart) to answer from it.`);
     return 0;
   }
-  process.stderr.write(`${dir} does not load with the new article: ${loaded.problems.length} problem(s)\n`);
-  for (const p of loaded.problems.slice(0, 20)) process.stderr.write(`  ${formatProblem(p)}\n`);
+  process.stderr.write(`knowledge:import: ${dir} does not load with the new article:\n`);
+  process.stderr.write(`${problemReportLines(loaded.problems, formatProblem, { summaryLast: true }).join('\n')}\n`);
   process.stderr.write(
     'Curated files written for the previous article cite sentences or words the new one lacks: empty qa.yaml, facts.yaml and\n' +
       `concepts.yaml (README > Using another article), or put the previous article back with npm run knowledge:import -- --undo\n`,

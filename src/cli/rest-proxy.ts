@@ -28,7 +28,7 @@ if (!settings.success || !loaded.ok) {
     ...(settings.success ? [] : settings.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`)),
     ...(loaded.ok ? [] : loaded.problems),
   ];
-  for (const problem of problems) process.stderr.write(`${problem}\n`);
+  for (const problem of problems) process.stderr.write(`rest-proxy: ${problem}\n`);
   process.exit(1);
 }
 const { config } = loaded;

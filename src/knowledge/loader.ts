@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isSeq, parse as parseYaml, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { parseArticle } from './article.ts';
 import { decodeUtf8 } from './decode.ts';
 import type { DerivedKnowledge } from './derive/index.ts';
 import { addDerivedKnowledge, deriveOrNothing } from './derive/integrate.ts';
 import { KNOWLEDGE_LIMITS, checkArticleSize, checkEntryCount, checkEntryLimits, checkFileSize, checkPhrasingCount } from './limits.ts';
+import { plural, unusedConceptWarnings } from './report.ts';
 import { salvageCited } from './salvage.ts';
 import {
   conceptsFileSchema,
@@ -31,10 +32,11 @@ export const KNOWLEDGE_FILES = Object.freeze({
 
 type FileName = (typeof KNOWLEDGE_FILES)[keyof typeof KNOWLEDGE_FILES];
 
-function issuesToProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
+function issuesToProblems(file: string, entry: string | undefined, error: z.ZodError, line?: number): KnowledgeProblem[] {
   return error.issues.map((issue) => ({
     file,
     ...(entry === undefined ? {} : { entry }),
+    ...(line === undefined ? {} : { line }),
     message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
   }));
 }
@@ -65,6 +67,24 @@ function parseYamlFile(file: string, source: string, problems: KnowledgeProblem[
   }
 }
 
+/**
+ * The 1-based line where item `index` of the list under `key` starts, read from the YAML's node
+ * ranges. Asked only when an entry is wrong, so a file that loads is parsed once (or not at all,
+ * when its parse is cached).
+ */
+export function entryLine(source: string, key: string, index: number): number | undefined {
+  try {
+    const doc = parseDocument(source);
+    const list = isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
+    const node = isSeq(list) ? list.items[index] : undefined;
+    const start = (node as { range?: readonly number[] } | undefined)?.range?.[0];
+    if (start === undefined) return undefined;
+    return source.slice(0, start).split('\n').length;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Validates each entry on its own, so one broken entry reports its problem and the rest are still checked. */
 function validateEntries<T extends { id: string }>(
   file: string,
@@ -72,6 +92,7 @@ function validateEntries<T extends { id: string }>(
   schema: z.ZodType<T>,
   problems: KnowledgeProblem[],
   rejected: { id: string; item: unknown }[] = [],
+  lineOf: (index: number) => number | undefined = () => undefined,
 ): T[] {
   const out: T[] = [];
   raw.forEach((item, index) => {
@@ -82,12 +103,26 @@ function validateEntries<T extends { id: string }>(
     const parsed = schema.safeParse(item);
     if (parsed.success) out.push(parsed.data);
     else {
-      problems.push(...issuesToProblems(file, id, parsed.error));
+      problems.push(...issuesToProblems(file, id, parsed.error, lineOf(index)));
       rejected.push({ id, item });
     }
     problems.push(...checkEntryLimits(file, id, item));
   });
   return out;
+}
+
+/** Why `id` is not a passage ("is not a sentence of the article (paragraph 1 has 4 sentences)"): the paragraph exists with fewer sentences, or there are fewer paragraphs. */
+export function missingPassage(id: string, article: Article): string {
+  const m = /^p(\d+)(?:\.s(\d+))?$/.exec(id);
+  const paragraphs = plural(article.paragraphs.length, 'paragraph');
+  if (m === null) return `is not a passage of the article (passages are written p2 or p2.s1; it has ${paragraphs})`;
+  const paragraph = Number(m[1]);
+  const kind = m[2] === undefined ? 'paragraph' : 'sentence';
+  if (m[2] !== undefined && paragraph >= 1 && paragraph <= article.paragraphs.length) {
+    const sentences = article.sentences.filter((s) => s.paragraph === paragraph).length;
+    return `is not a sentence of the article (paragraph ${paragraph} has ${plural(sentences, 'sentence')})`;
+  }
+  return `is not a ${kind} of the article (it has ${paragraphs})`;
 }
 
 function checkCitations(
@@ -104,7 +139,9 @@ function checkCitations(
         problems.push({
           file,
           entry: entry.id,
-          message: `cites ${id}, which is not a passage of the article (it has ${article.paragraphs.length} paragraphs); if article.md changed, point the entry at the sentence that says it now, or remove the entry`,
+          code: 'missing-cite',
+          entriesInFile: entries.length,
+          message: `cites ${id}, which ${missingPassage(id, article)}; if article.md changed, point the entry at the sentence that says it now, or remove the entry`,
         });
       else cited.push(passage);
     }
@@ -148,6 +185,7 @@ function readList<T extends { id: string }>(
   sources: KnowledgeSources,
   problems: KnowledgeProblem[],
   list: (raw: unknown) => readonly unknown[] | z.ZodError,
+  key: string,
   entry: z.ZodType<T>,
   limit: { readonly what: string; readonly max: number },
   rejected: { id: string; item: unknown }[],
@@ -166,7 +204,8 @@ function readList<T extends { id: string }>(
     problems.push(tooMany);
     return [];
   }
-  return validateEntries(file, items, entry, problems, rejected);
+  const source = sources[file]!;
+  return validateEntries(file, items, entry, problems, rejected, (index) => entryLine(source, key, index));
 }
 
 /**
@@ -236,13 +275,13 @@ function checkSources(sources: KnowledgeSources, loadedAt: Date, cache: YamlCach
   const qa = readList(KNOWLEDGE_FILES.qa, sources, problems, (raw) => {
     const top = qaFileSchema.safeParse(raw ?? {});
     return top.success ? top.data.entries : top.error;
-  }, qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa, cache);
+  }, 'entries', qaEntrySchema, { what: 'entries', max: KNOWLEDGE_LIMITS.qaEntries }, rejectedQa, cache);
   let suppress: readonly string[] = [];
   const facts = readList(KNOWLEDGE_FILES.facts, sources, problems, (raw) => {
     const top = factsFileSchema.safeParse(raw ?? {});
     if (top.success) suppress = top.data.suppress;
     return top.success ? top.data.entities : top.error;
-  }, factEntrySchema as z.ZodType<FactEntry>, { what: 'entities', max: KNOWLEDGE_LIMITS.factEntries }, rejectedFacts, cache);
+  }, 'entities', factEntrySchema as z.ZodType<FactEntry>, { what: 'entities', max: KNOWLEDGE_LIMITS.factEntries }, rejectedFacts, cache);
 
   let concepts: ConceptsFile = { synonyms: [], speech: [], opposites: [] };
   if (sources[KNOWLEDGE_FILES.concepts] !== undefined) {
@@ -272,7 +311,10 @@ function checkSources(sources: KnowledgeSources, loadedAt: Date, cache: YamlCach
     checkQuotedText(KNOWLEDGE_FILES.qa, [...qa.map((e) => ({ id: e.id, text: e.answer })), ...salvagedQa], articleResult.article, problems);
     checkQuotedText(KNOWLEDGE_FILES.facts, [...facts.map((f) => ({ id: f.id, text: f.description })), ...salvagedFacts], articleResult.article, problems);
   }
-  if (problems.length > 0 || !articleResult?.ok) return { ok: false, problems };
+  // Warnings never stop a load; they are listed with the problems when there are some, and
+  // otherwise found again from the loaded knowledge (report.ts).
+  if (problems.length > 0 || !articleResult?.ok)
+    return { ok: false, problems: articleResult?.ok ? [...problems, ...unusedConceptWarnings(concepts, articleResult.article)] : problems };
 
   const article = articleResult.article;
   return { ok: true, article, complete };

@@ -55,6 +55,14 @@ export interface KnowledgeProblem {
   /** The entry id (or `#index` when the entry has no usable id). */
   readonly entry?: string;
   readonly message: string;
+  /** The line of the file where the entry starts, when known (a schema error in a YAML list). */
+  readonly line?: number;
+  /** A warning does not stop the knowledge loading; absent means an error. */
+  readonly severity?: 'warning';
+  /** `missing-cite`: the entry cites a sentence or paragraph the article does not have. */
+  readonly code?: 'missing-cite';
+  /** With `missing-cite`: how many entries the file has, so a report can say "58 of 58". */
+  readonly entriesInFile?: number;
 }
 
 export type LoadResult =

@@ -132,6 +132,18 @@ function votesHtml(data: PageData): string {
   return `<table id="votes-table"><thead><tr><th>answer</th><th>up</th><th>down</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/**
+ * The example in the question box, from the article shown: "who is <the first person found in
+ * it>?", else "what is <its title> about?", so it fits whatever article is loaded.
+ */
+export function examplePlaceholder(knowledge: KnowledgeBase): string {
+  const people = knowledge.facts.filter((f) => f.kind === 'person');
+  const person = people.find((f) => knowledge.derivedFactIds.has(f.id)) ?? people[0];
+  if (person !== undefined) return `who is ${person.name}?`;
+  const title = knowledge.article.meta.title?.trim();
+  return title ? `what is "${title}" about?` : 'what is the article about?';
+}
+
 export function renderPage(data: PageData): string {
   const { knowledge } = data;
   const title = knowledge.article.meta.title ?? 'The article';
@@ -162,7 +174,7 @@ ${(data.problems ?? []).length > 0 ? `<div class="problems" id="problems"><b>The
   <div>
     <section id="try-section">
       <h2>Try a question</h2>
-      <form id="try"><input type="text" id="question" name="question" maxlength="${QUESTION_MAX_CHARS}" placeholder="who runs roscosmos?" autocomplete="off"><button type="submit">Ask</button></form>
+      <form id="try"><input type="text" id="question" name="question" maxlength="${QUESTION_MAX_CHARS}" placeholder="${escapeHtml(examplePlaceholder(knowledge))}" autocomplete="off"><button type="submit">Ask</button></form>
       <div id="reply" aria-live="polite"></div>
     </section>
     <section id="unanswered">

@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import type { ImportPreview } from '../knowledge/import/preview.ts';
+import { plural } from '../knowledge/report.ts';
 import { defuseWithin, fitEmbed, type Reply } from './discord.ts';
 import { LIMITS } from './limits.ts';
 import { truncate } from './truncate.ts';
@@ -50,7 +51,7 @@ export function renderImportPreview(preview: ImportPreview, ids: { readonly conf
     // Discord refuses an embed link past 2048 characters; the title then stands alone.
     ...(preview.url !== undefined && preview.url.length <= 2048 && { url: preview.url }),
     description:
-      `${preview.words} words in ${preview.paragraphs} paragraphs. Confirm to make this the article the bot answers from; ` +
+      `${plural(preview.words, 'word')} in ${plural(preview.paragraphs, 'paragraph')}. Confirm to make this the article the bot answers from; ` +
       'the current one is kept and `/article undo` puts it back.\n\n' +
       `**First paragraph**\n> ${defuseWithin(preview.firstParagraph, 1500)}`,
     color: COLOUR,

@@ -15,7 +15,8 @@ import type { RefreshReport, VersionInfo } from '../engine/live-engine.ts';
 import type { Answer, Citation, Suggestion } from '../engine/types.ts';
 import type { KnowledgeBase, KnowledgeProblem } from '../knowledge/types.ts';
 import { askButtonId, SHARE_ID, voteButtonId } from './custom-ids.ts';
-import { describeChange, type ChangeContext } from './changes.ts';
+import { describeChanges, type ChangeContext } from './changes.ts';
+import { capLines, errorsFirst, isWarning, plural, problemSummary, unusedConceptWarnings } from '../knowledge/report.ts';
 import { highlightQuote } from './highlight.ts';
 import { LIMITS } from './limits.ts';
 import { joinWithin, truncate } from './truncate.ts';
@@ -291,6 +292,23 @@ export interface HelpContext {
   readonly examples: readonly string[];
 }
 
+/**
+ * Every slash command the bot registers, as /help lists them (a test checks the list against
+ * the registry, which sits above this layer).
+ */
+export const HELP_COMMANDS: readonly { readonly name: string; readonly usage: string; readonly what: string }[] = Object.freeze([
+  { name: 'ask', usage: '/ask question:<text>', what: 'ask about the article (`private: True` to see the answer alone, `mention:` to point it at a member)' },
+  { name: 'topics', usage: '/topics', what: 'what the article covers, with questions to pick' },
+  { name: 'help', usage: '/help', what: 'this help' },
+  { name: 'refresh', usage: '/refresh', what: 'moderators: reload the knowledge files and see what changed' },
+  { name: 'gaps', usage: '/gaps', what: 'moderators: the questions the article did not answer, most asked first, and the votes' },
+  {
+    name: 'article',
+    usage: '/article import url:<link>',
+    what: 'moderators: replace the article with one from a web page (`/article undo` puts the previous one back)',
+  },
+]);
+
 export function renderHelp(ctx: HelpContext): Reply {
   const me = ctx.botUserId !== undefined ? `<@${ctx.botUserId}>` : '@citebot';
   const example = ctx.examples[0] ?? 'Who is in the delegation?';
@@ -306,8 +324,7 @@ export function renderHelp(ctx: HelpContext): Reply {
       "When the article doesn't say, I tell you, and suggest questions it does answer.",
     `**Ways to ask**\n${ways.join('\n')}`,
     ...(ctx.examples.length > 0 ? [`**Examples**\n${ctx.examples.map((q) => `• ${q}`).join('\n')}`] : []),
-    '**More**\n• `/topics`: what the article covers\n• `/refresh`: moderators reload the knowledge files\n' +
-      '• `/article import url:<link>`: moderators replace the article with one from a web page (`/article undo` puts the previous one back)',
+    `**Commands**\n${HELP_COMMANDS.map((c) => `• \`${c.usage}\`: ${c.what}`).join('\n')}`,
   ];
   return reply([
     build({ title: 'How to ask', description: sections.join('\n\n'), color: COLOURS.info, footer: sourceFooter(ctx.article) }),
@@ -318,31 +335,34 @@ export function renderHelp(ctx: HelpContext): Reply {
 
 function problemLine(p: KnowledgeProblem): string {
   const entry = p.entry !== undefined && p.entry !== '' ? ` [\`${p.entry}\`]` : '';
-  return `• \`${p.file}\`${entry}: ${escapeMarkdown(p.message)}`;
+  return `• ${isWarning(p) ? 'warning: ' : ''}\`${p.file}${p.line !== undefined ? `:${p.line}` : ''}\`${entry}: ${escapeMarkdown(p.message)}`;
 }
 
-function keyList(keys: readonly string[], changes: ChangeContext): string {
-  return joinWithin(keys.map((k) => `• ${describeChange(k, changes)}`), LIMITS.embedFieldValue);
+function lineList(lines: readonly string[]): string {
+  return joinWithin(capLines(lines.map((line) => `• ${line}`)), LIMITS.embedFieldValue);
 }
 
 /** `changes`: the knowledge before and after, so entries are named by their question. */
 export function renderRefreshReport(report: RefreshReport, changes: ChangeContext = {}): Reply {
   if (!report.ok) {
-    const count = report.problems.length;
+    const count = report.problems.filter((p) => !isWarning(p)).length;
     const head =
+      `**${escapeMarkdown(problemSummary(report.problems))}**\n\n` +
       `Nothing changed: still serving version \`${report.current.version}\`.\n` +
-      `${count} problem${count === 1 ? '' : 's'} to fix, then run \`/refresh\` again:\n\n`;
+      `${plural(count, 'problem')} to fix, then run \`/refresh\` again:\n\n`;
     return reply([
       build({
         title: 'Refresh failed',
-        description: head + joinWithin(report.problems.map(problemLine), LIMITS.embedDescription - head.length),
+        description: head + joinWithin(capLines(errorsFirst(report.problems).map(problemLine)), LIMITS.embedDescription - head.length),
         color: COLOURS.problem,
         ...versionFooter(report.current),
       }),
     ]);
   }
-  const { added, changed, removed, before, after } = report;
-  const total = added.length + changed.length + removed.length;
+  const { before, after } = report;
+  const { added, changed, removed } = describeChanges(report, changes);
+  const total = report.added.length + report.changed.length + report.removed.length;
+  const warnings = changes.after === undefined ? [] : unusedConceptWarnings(changes.after.concepts, changes.after.article);
   const versions =
     before.version === after.version
       ? `Version \`${after.version}\` (unchanged).`
@@ -352,6 +372,7 @@ export function renderRefreshReport(report: RefreshReport, changes: ChangeContex
     ['Added', added],
     ['Changed', changed],
     ['Removed', removed],
+    ['Warnings', warnings.map((w) => `\`${w.file}\` [\`${w.entry ?? ''}\`]: ${escapeMarkdown(w.message)}`)],
   ];
   return reply([
     build({
@@ -360,7 +381,7 @@ export function renderRefreshReport(report: RefreshReport, changes: ChangeContex
       color: COLOURS.ok,
       fields: groups
         .filter(([, keys]) => keys.length > 0)
-        .map(([name, keys]) => ({ name: `${name} (${keys.length})`, value: keyList(keys, changes) })),
+        .map(([name, lines]) => ({ name: `${name} (${lines.length})`, value: lineList(lines) })),
       ...versionFooter(after),
     }),
   ]);

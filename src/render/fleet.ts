@@ -1,4 +1,5 @@
 import type { FleetReport, ShardRefresh } from '../engine/live-engine.ts';
+import type { ChangeContext } from './changes.ts';
 import { fitEmbed, renderRefreshReport, type Reply } from './discord.ts';
 import { LIMITS } from './limits.ts';
 import { truncate } from './truncate.ts';
@@ -45,8 +46,9 @@ export function shardLines(report: Pick<FleetReport, 'results' | 'missing'>): st
   return lines;
 }
 
-export function renderFleetRefreshReport(report: FleetReport): Reply {
-  const local = renderRefreshReport(report.local);
+/** `changes`: this shard's knowledge before and after, so its report names entries and a new article as /refresh does alone. */
+export function renderFleetRefreshReport(report: FleetReport, changes: ChangeContext = {}): Reply {
+  const local = renderRefreshReport(report.local, changes);
   const [first, ...rest] = local.embeds;
   if (first === undefined) return local;
   const total = report.results.reduce((n, r) => n + r.shards.length, 0) + report.missing.length;

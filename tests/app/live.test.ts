@@ -119,7 +119,7 @@ describe('refresh', () => {
     const report = await live.refresh();
     expect(report.ok).toBe(false);
     if (report.ok) return;
-    expect(report.problems).toContainEqual({ file: 'qa.yaml', entry: id, message: expect.stringContaining('colour') });
+    expect(report.problems).toContainEqual({ file: 'qa.yaml', entry: id, line: expect.any(Number), message: expect.stringContaining('colour') });
     expect(report.current.version).toBe(before.knowledge.version);
 
     expect(live.current()).toBe(before);

@@ -130,9 +130,32 @@ describe('check-knowledge', () => {
         await writeFile(qaPath, qa.replace('- id: which-newspaper\n', '- id: which-newspaper\n    colour: red\n'));
         const run = await cli(['src/cli/check-knowledge.ts', dir]);
         expect(run.code).toBe(1);
-        expect(run.stderr).toContain(`${dir}: `);
-        expect(run.stderr).toMatch(/qa\.yaml \[which-newspaper\]: .*colour/);
+        expect(run.stderr).toContain(`knowledge:check: ${dir} does not load:\n`);
+        expect(run.stderr).toMatch(/qa\.yaml:\d+ \[which-newspaper\]: .*colour/);
+        expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('1 problem in qa.yaml');
         expect(run.stdout).toBe('');
+      } finally {
+        await remove();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'GIVEN a new article with the old curated files THEN it lists the first 10 problems and ends with one line saying what to do',
+    async () => {
+      const { dir, remove } = await copyKnowledge();
+      try {
+        await writeFile(join(dir, 'article.md'), '---\ntitle: Council\n---\n\nThe city council met on Monday. It approved the budget.\n\nThe mayor said it was a good day.\n');
+        const run = await cli(['src/cli/check-knowledge.ts', dir]);
+        expect(run.code).toBe(1);
+        const lines = run.stderr.trimEnd().split('\n');
+        expect(lines[0]).toBe(`knowledge:check: ${dir} does not load:`);
+        expect(lines).toHaveLength(13);
+        expect(lines[11]).toMatch(/^ {2}and \d+ more$/);
+        expect(lines[12]).toMatch(
+          /^\d+ of \d+ Q&A entries and \d+ of \d+ facts cite sentences the new article does not have; if you replaced the article, empty qa\.yaml, facts\.yaml and concepts\.yaml \(and \d+ warnings\)$/,
+        );
       } finally {
         await remove();
       }

@@ -79,7 +79,7 @@ describe('the terminal chat', () => {
       const done = runTerminalChat(live, { input, output });
       input.end('/refresh\n');
       await done;
-      expect(printed).toMatch(/1 added, 0 changed, 0 removed\.\n {2}added: paragraph 5, sentence 1\n/);
+      expect(printed).toMatch(/ {2}added: paragraph 5, sentence 1\nKnowledge [0-9a-f]{12} -> [0-9a-f]{12}: 1 added, 0 changed, 0 removed\.\n/);
     } finally {
       await copy.remove();
     }
@@ -105,6 +105,9 @@ describe('the terminal chat', () => {
       expect(printed).toContain('Title:          Angry media won’t buckle over new surveillance laws');
       expect(printed).toContain('Type /article confirm to make it the article');
       expect(printed).toMatch(/Wrote the article; the previous one is kept/);
+      // A whole new article is one line, not one per sentence.
+      expect(printed).toMatch(/ {2}changed: a new article: \d+ paragraphs, \d+ sentences\n/);
+      expect(printed).not.toMatch(/changed: paragraph \d+, sentence \d+/);
       expect(printed).toContain('Andrew Shearer');
       expect(printed).toContain('Put the previous article back.');
       expect(printed).toContain('Nothing to confirm');
@@ -114,6 +117,33 @@ describe('the terminal chat', () => {
       await copy.remove();
     }
   }, 60_000);
+
+  it('GIVEN another article with the old curated files THEN /refresh lists the first problems and ends with what to do', async () => {
+    const copy = await copyKnowledge();
+    try {
+      const live = await createLiveEngine(copy.dir);
+      await writeFile(join(copy.dir, 'article.md'), '---\ntitle: Another story\n---\n\nThe council met on Monday. It approved the budget.\n');
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.setEncoding('utf8').on('data', (d: string) => (printed += d));
+      const done = runTerminalChat(live, { input, output });
+      input.end('/refresh\n');
+      await done;
+      const lines = printed.replace(/\nBye\.\n$/, '').split('\n');
+      const last = lines.filter((l) => l.trim() !== '' && !l.startsWith('>')).at(-1) ?? '';
+      expect(last).toMatch(/^(> )?\d+ of \d+ Q&A entries and \d+ of \d+ facts cite sentences the new article does not have; if you replaced the article, empty qa\.yaml, facts\.yaml and concepts\.yaml/);
+      expect(printed).toMatch(/ {2}and \d+ more\n/);
+      expect(printed.split('\n').filter((l) => / {2}(warning: )?(qa|facts|concepts)\.yaml/.test(l))).toHaveLength(10);
+    } finally {
+      await copy.remove();
+    }
+  });
+
+  it('gives an example for every command in /help', async () => {
+    const printed = await chat(['/help']);
+    for (const command of ['/topics', '/refresh', '/article', '/help', '/quit']) expect(printed).toContain(`example: ${command}`);
+  });
 
   it('reloads the knowledge on /refresh and says what changed', async () => {
     const printed = await chat(['/refresh']);

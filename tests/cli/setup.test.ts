@@ -12,6 +12,8 @@ import { tsx } from '../support/run.ts';
  */
 
 const TIMEOUT = 60_000;
+/** Shaped like a bot token (id.timestamp.signature), so it passes the config check. */
+const SHAPED_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.not-a-real-signature_0123456789';
 const CITEBOT_VARIABLES = /^(DISCORD_\w+|KNOWLEDGE_DIR|DATA_DIR|ASK_CHANNEL_IDS|MODERATOR_ROLE_IDS|LOG_LEVEL|LOG_USER_IDS|QUESTION_LOG_DAYS)$/;
 
 /** The test runner's environment without any variable citebot reads. */
@@ -74,7 +76,7 @@ describe('the command-line tools and .env', () => {
   }, TIMEOUT);
 
   it('npm start names a missing knowledge folder in one line', async () => {
-    const run = await tsx(['src/main.ts'], { cwd: work, env: cleanEnv({ KNOWLEDGE_DIR: 'gone', DISCORD_TOKEN: 'x'.repeat(30) }) });
+    const run = await tsx(['src/main.ts'], { cwd: work, env: cleanEnv({ KNOWLEDGE_DIR: 'gone', DISCORD_TOKEN: SHAPED_TOKEN }) });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`KNOWLEDGE_DIR: the folder gone (${join(work, 'gone')}) does not exist\n`);
   }, TIMEOUT);
@@ -91,13 +93,35 @@ describe('npm run deploy-commands when Discord cannot be reached', () => {
     });
     const run = await tsx(['src/cli/deploy-commands.ts'], {
       cwd: work,
-      env: cleanEnv({ DISCORD_TOKEN: 'x'.repeat(30), DISCORD_CLIENT_ID: '123456789012345678', DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
+      env: cleanEnv({ DISCORD_TOKEN: SHAPED_TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/registering commands failed: .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(/^deploy-commands: registering commands failed: .*ECONNREFUSED/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, TIMEOUT);
+});
+
+describe('every command-line tool fails as "tool: message" on stderr', () => {
+  it('deploy-commands without a token', async () => {
+    const run = await tsx(['src/cli/deploy-commands.ts'], { cwd: work, env: cleanEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('deploy-commands: DISCORD_TOKEN is not set: it is needed to register commands.\n');
+  }, TIMEOUT);
+
+  it('rest-proxy with a port that is not a number', async () => {
+    const run = await tsx(['src/cli/rest-proxy.ts'], { cwd: work, env: cleanEnv({ REST_PROXY_PORT: 'eighty' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('rest-proxy: REST_PROXY_PORT: must be a port number\n');
+  }, TIMEOUT);
+
+  it('deploy-commands with a token that cannot be one, never printing it', async () => {
+    const run = await tsx(['src/cli/deploy-commands.ts'], { cwd: work, env: cleanEnv({ DISCORD_TOKEN: 'abc-secret' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^deploy-commands: DISCORD_TOKEN: is not shaped like a bot token/);
+    expect(run.stderr).not.toContain('abc-secret');
   }, TIMEOUT);
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandBodies, commandsByName, componentFor, componentsByPrefix } from '../../src/discord/registry.ts';
 import { COMMAND_NAME, LIMITS } from '../../src/render/limits.ts';
+import { HELP_COMMANDS, renderHelp } from '../../src/render/discord.ts';
 
 describe('command registry', () => {
   it('offers /ask, /topics, /help, /refresh, /gaps and /article', () => {
     expect([...commandsByName().keys()]).toEqual(['ask', 'topics', 'help', 'refresh', 'gaps', 'article']);
+  });
+
+  it('/help lists every registered command, and no other', () => {
+    expect(HELP_COMMANDS.map((c) => c.name)).toEqual([...commandsByName().keys()]);
+    const help = renderHelp({ article: { title: 'T' }, askChannelIds: [], examples: [] }).embeds[0]!.description!;
+    for (const name of commandsByName().keys()) expect(help).toContain(`\`/${name}`);
   });
 
   it('has names and descriptions Discord accepts, options included', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildKnowledge, loadKnowledge, type KnowledgeSources } from '../../src/knowledge/loader.ts';
 import { deriveOrNothing } from '../../src/knowledge/derive/integrate.ts';
+import { formatProblem } from '../../src/app/live.ts';
 import type { Article, KnowledgeBase, KnowledgeProblem, LoadResult } from '../../src/knowledge/types.ts';
 import { KNOWLEDGE_DIR } from '../support/knowledge.ts';
 
@@ -55,9 +56,10 @@ function ok(result: LoadResult): KnowledgeBase {
   return result.knowledge;
 }
 
+/** The errors of a load that failed; warnings (unused concept groups) are tested on their own. */
 function problemsOf(result: LoadResult): readonly KnowledgeProblem[] {
   if (result.ok) throw new Error('expected problems, got knowledge');
-  return result.problems;
+  return result.problems.filter((p) => p.severity !== 'warning');
 }
 
 /** Builds the sources and expects exactly one problem, returned for closer checks. */
@@ -150,7 +152,15 @@ describe('buildKnowledge', () => {
   it('GIVEN a curated entry citing a passage the article no longer has THEN the problem names it and says what to do', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: ['p9.s1'], evidence: [] }, TRADE] }));
     expect(p).toMatchObject({ file: 'qa.yaml', entry: 'meeting' });
-    expect(p.message).toMatch(/cites p9\.s1, which is not a passage of the article \(it has \d+ paragraphs\); if article\.md changed/);
+    expect(p.message).toMatch(/cites p9\.s1, which is not a sentence of the article \(it has 2 paragraphs\); if article\.md changed/);
+    expect(p).toMatchObject({ code: 'missing-cite', entriesInFile: 2 });
+  });
+
+  it('GIVEN an entry citing a sentence past the end of a paragraph that exists THEN the problem says how many sentences that paragraph has', () => {
+    const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: ['p1.s9'], evidence: [] }, TRADE] }));
+    expect(p.message).toMatch(/^cites p1\.s9, which is not a sentence of the article \(paragraph 1 has 2 sentences\)/);
+    const one = onlyProblem(sources({ qa: [{ ...MEETING, cite: ['p2.s3'], evidence: [] }, TRADE] }));
+    expect(one.message).toMatch(/\(paragraph 2 has 1 sentence\)/);
   });
 
   it('loads without facts.yaml, or with an empty one: the facts are then those derived from the article', () => {
@@ -188,7 +198,7 @@ describe('buildKnowledge', () => {
 
   it('reports an empty questions list', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, questions: [] }, TRADE] }));
-    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'questions: needs at least one question' });
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', line: 2, message: 'questions: needs at least one question' });
   });
 
   it('reports a blank question', () => {
@@ -220,7 +230,7 @@ describe('buildKnowledge', () => {
 
   it('reports a citation of a passage that does not exist', () => {
     const p = onlyProblem(sources({ qa: [MEETING, { ...TRADE, cite: ['p9.s1'] }] }));
-    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'trade', message: expect.stringMatching(/^cites p9\.s1, which is not a passage of the article/) });
+    expect(p).toMatchObject({ file: 'qa.yaml', entry: 'trade', message: expect.stringMatching(/^cites p9\.s1, which is not a sentence of the article/) });
   });
 
   it('reports a citation of a sentence number past the end of its paragraph', () => {
@@ -260,12 +270,12 @@ describe('buildKnowledge', () => {
 
   it('reports more than 3 citations', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: ['p1.s1', 'p1.s2', 'p2.s1', 'p1.s1'] }, TRADE] }));
-    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'cite: cites at most 3 passages' });
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', line: 2, message: 'cite: cites at most 3 passages' });
   });
 
   it('reports an entry with no citation', () => {
     const p = onlyProblem(sources({ qa: [{ ...MEETING, cite: [], evidence: [] }, TRADE] }));
-    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', message: 'cite: needs at least one citation' });
+    expect(p).toEqual({ file: 'qa.yaml', entry: 'meeting', line: 2, message: 'cite: needs at least one citation' });
   });
 
   it('reports a file without its top-level list, naming the file and the missing key', () => {
@@ -300,13 +310,23 @@ describe('buildKnowledge', () => {
     expect(problem.message).toBe('"commerce" is also in the group of "trade"');
   });
 
+  it('GIVEN an entry of qa.yaml or facts.yaml that fails its schema THEN the problem has the line the entry starts on', () => {
+    const qa = 'entries:\n  - id: trade\n    type: statement\n    questions: [What did they talk about?]\n    answer: Trade.\n    cite: [p1.s2]\n\n  - id: meeting\n    type: when\n    questions: [When did they meet?]\n    answer: In 2001.\n    cite: [p1.s1]\n';
+    const qaProblems = problemsOf(buildKnowledge({ 'article.md': ARTICLE, 'qa.yaml': qa }));
+    expect(qaProblems).toMatchObject([{ file: 'qa.yaml', entry: 'meeting', line: 8, message: expect.stringMatching(/^type: /) }]);
+    const facts = 'entities:\n  - id: epsilon\n    kind: person\n    name: Epsilon\n    description: Mr. Epsilon joined them.\n    cite: [p2.s1]\n  - id: beta\n    kind: wizard\n    name: Alpha Beta\n    description: He met Gamma.\n    cite: [p1.s1]\n';
+    const factProblems = problemsOf(buildKnowledge({ 'article.md': ARTICLE, 'facts.yaml': facts }));
+    expect(factProblems[0]).toMatchObject({ file: 'facts.yaml', entry: 'beta', line: 7 });
+    expect(formatProblem(factProblems[0]!)).toMatch(/^facts\.yaml:7 \[beta\]: kind: /);
+  });
+
   it('reports every problem at once: two broken entries are both reported', () => {
     const problems = problemsOf(
       buildKnowledge(sources({ qa: [{ ...MEETING, questions: [] }, { ...TRADE, cite: ['p7.s7'] }] })),
     );
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       { file: 'qa.yaml', entry: 'meeting', message: 'questions: needs at least one question' },
-      { file: 'qa.yaml', entry: 'trade', message: expect.stringMatching(/^cites p7\.s7, which is not a passage of the article/) },
+      { file: 'qa.yaml', entry: 'trade', message: expect.stringMatching(/^cites p7\.s7, which is not a sentence of the article/) },
     ]);
   });
 
@@ -356,7 +376,7 @@ describe('every problem of every entry at once', () => {
     const messages = problemsOf(buildKnowledge(sources({ qa: [broken, TRADE] }))).map((p) => `${p.entry}: ${p.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^meeting: type: /),
-      expect.stringMatching(/^meeting: cites p9\.s9, which is not a passage of the article/),
+      expect.stringMatching(/^meeting: cites p9\.s9, which is not a sentence of the article/),
       'meeting: evidence "met Gamma in Omega" is not word for word in p1.s1, p9.s9',
     ]);
   });

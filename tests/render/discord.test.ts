@@ -375,7 +375,7 @@ describe('renderRefreshReport', () => {
     const added = Array.from({ length: 500 }, (_, i) => `qa:entry-number-${i}`);
     const reply = renderRefreshReport({ ok: true, before, after, added, changed: [], removed: [] });
     expectWithinLimits(reply);
-    expect(reply.embeds[0]!.fields![0]!.value).toMatch(/…and \d+ more$/);
+    expect(reply.embeds[0]!.fields![0]!.value).toMatch(/\nand 490 more$/);
   });
 
   it('lists the problems with file, entry and message when the refresh failed, and says nothing changed', () => {
@@ -399,7 +399,35 @@ describe('renderRefreshReport', () => {
     const problems = Array.from({ length: 300 }, (_, i) => ({ file: 'qa.yaml', entry: `e${i}`, message: 'answer: must not be empty' }));
     const reply = renderRefreshReport({ ok: false, current: before, problems });
     expectWithinLimits(reply);
-    expect(reply.embeds[0]!.description).toMatch(/…and \d+ more$/);
+    expect(reply.embeds[0]!.description).toMatch(/\nand 290 more$/);
+  });
+
+  it('GIVEN a replaced article with the old curated files THEN the report opens with what happened and what to do, and lists the first 10', () => {
+    const problems = [
+      ...Array.from({ length: 58 }, (_, i) => ({ file: 'qa.yaml', entry: `q${i}`, code: 'missing-cite' as const, entriesInFile: 58, message: `cites p9.s1, which is not a sentence of the article (it has 3 paragraphs)` })),
+      ...Array.from({ length: 28 }, (_, i) => ({ file: 'facts.yaml', entry: `f${i}`, code: 'missing-cite' as const, entriesInFile: 28, message: 'cites p9.s2, which is not a sentence of the article (it has 3 paragraphs)' })),
+      { file: 'concepts.yaml', entry: 'roscosmos', severity: 'warning' as const, message: 'no word of the synonym group (roscosmos, space agency) is in the article' },
+    ];
+    const reply = renderRefreshReport({ ok: false, current: before, problems });
+    expectWithinLimits(reply);
+    const description = reply.embeds[0]!.description!;
+    expect(description.split('\n')[0]).toBe(
+      '**58 of 58 Q&A entries and 28 of 28 facts cite sentences the new article does not have; if you replaced the article, empty qa.yaml, facts.yaml and concepts.yaml (and 1 warning)**',
+    );
+    expect(description).toContain('86 problems to fix');
+    expect(description.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(10);
+    expect(description).toMatch(/\nand 77 more$/);
+  });
+
+  it('GIVEN a whole new article THEN the change report says so in one line, not one per sentence', () => {
+    const kb = fakeKnowledge();
+    const sentence = (paragraph: number, n: number) => ({ id: `p${paragraph}.s${n}`, paragraph, sentence: n, text: `New sentence ${paragraph}.${n}.` });
+    const sentences = [sentence(1, 1), sentence(1, 2), sentence(2, 1)];
+    const paragraphs = [{ id: 'p1', paragraph: 1, text: 'x' }, { id: 'p2', paragraph: 2, text: 'y' }];
+    const fresh = { ...kb, article: { ...kb.article, paragraphs, sentences, passages: new Map([...paragraphs, ...sentences].map((p) => [p.id, p])) } };
+    const changed = kb.article.sentences.map((s) => `passage:${s.id}`);
+    const reply = renderRefreshReport({ ok: true, before, after, added: [], changed: [...changed, 'article:meta'], removed: [] }, { before: kb, after: fresh });
+    expect(reply.embeds[0]!.fields![0]).toEqual({ name: 'Changed (2)', value: "• a new article: 2 paragraphs, 3 sentences\n• the article's title, source or date" });
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RefreshReport } from '../../src/engine/live-engine.ts';
 import { renderFleetRefreshReport, shardLines } from '../../src/render/fleet.ts';
 import type { ShardRefresh } from '../../src/engine/live-engine.ts';
+import { fakeKnowledge } from '../support/fake-engine.ts';
 
 const at = new Date(0);
 const ok = (from: string, to: string): RefreshReport => ({
@@ -35,6 +36,16 @@ describe('the fleet refresh report', () => {
     expect(field.name).toBe('Shards: 3 of 5 refreshed');
     expect(field.value).toContain('❌ shard 2');
     expect(reply.embeds[0]!.description).toContain('bbb');
+  });
+
+  it('GIVEN the knowledge before and after THEN a whole new article is one line, as /refresh says it on one process', () => {
+    const kb = fakeKnowledge();
+    const sentences = [{ id: 'p1.s1', paragraph: 1, sentence: 1, text: 'A new first sentence.' }];
+    const paragraphs = [{ id: 'p1', paragraph: 1, text: 'A new first sentence.' }];
+    const fresh = { ...kb, article: { ...kb.article, paragraphs, sentences, passages: new Map([...paragraphs, ...sentences].map((p) => [p.id, p])) } };
+    const local: RefreshReport = { ok: true, before: { version: 'aaa', loadedAt: at }, after: { version: 'bbb', loadedAt: at }, added: ['passage:p1.s1'], changed: [], removed: [] };
+    const reply = renderFleetRefreshReport({ local, results, missing: [] }, { before: kb, after: fresh });
+    expect(reply.embeds[0]!.fields).toContainEqual({ name: 'Changed (1)', value: '• a new article: 1 paragraph, 1 sentence' });
   });
 
   it('stays within Discord limits with a thousand shards', () => {

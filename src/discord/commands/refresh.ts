@@ -11,6 +11,7 @@ import type { Config } from '../../config.ts';
 import type { RefreshReport } from '../../engine/live-engine.ts';
 import { renderRefreshRefusal, renderRefreshReport, type Reply } from '../../render/discord.ts';
 import { renderFleetRefreshReport } from '../../render/fleet.ts';
+import { plural } from '../../knowledge/report.ts';
 import type { BotContext, Command } from '../command.ts';
 
 export const data = new SlashCommandBuilder()
@@ -57,7 +58,7 @@ export function decideRefresh(
 }
 
 function summary(report: RefreshReport): string {
-  if (!report.ok) return `refresh failed with ${report.problems.length} problem(s); still serving ${report.current.version}`;
+  if (!report.ok) return `refresh failed with ${plural(report.problems.length, 'problem')}; still serving ${report.current.version}`;
   return (
     `refreshed ${report.before.version} -> ${report.after.version}: ` +
     `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed` +
@@ -73,6 +74,7 @@ function summary(report: RefreshReport): string {
  * swaps the knowledge, so /refresh and /article report alike.
  */
 export async function refreshKnowledge(ctx: BotContext, userId: string): Promise<{ readonly ok: boolean; readonly reply: Reply }> {
+  const before = ctx.live.current().knowledge;
   if (ctx.fleet !== undefined) {
     const fleet = await ctx.fleet.refreshEverywhere();
     const failed = fleet.results.filter((r) => !r.ok).flatMap((r) => r.shards);
@@ -80,9 +82,8 @@ export async function refreshKnowledge(ctx: BotContext, userId: string): Promise
       `${summary(fleet.local)}; on every shard: ${fleet.results.length} answered, ` +
         `failed [${failed.join(',')}], no answer [${fleet.missing.join(',')}] (by user ${userId})`,
     );
-    return { ok: fleet.local.ok, reply: renderFleetRefreshReport(fleet) };
+    return { ok: fleet.local.ok, reply: renderFleetRefreshReport(fleet, { before, after: ctx.live.current().knowledge }) };
   }
-  const before = ctx.live.current().knowledge;
   const report = await ctx.live.refresh();
   ctx.log.info(`${summary(report)} (by user ${userId})`);
   return { ok: report.ok, reply: renderRefreshReport(report, { before, after: ctx.live.current().knowledge }) };

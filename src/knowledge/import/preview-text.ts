@@ -1,3 +1,4 @@
+import { plural } from '../report.ts';
 import type { ImportPreview } from './preview.ts';
 
 /** The preview as terminal lines; names are listed up to `maxNames` per kind, with how many more. */
@@ -7,7 +8,7 @@ export function previewLines(preview: ImportPreview, maxNames = 12): string[] {
   return [
     `Title:          ${preview.title ?? '(none: add one to the front matter)'}`,
     ...(preview.url !== undefined ? [`Address:        ${preview.url}`] : []),
-    `Length:         ${preview.words} words in ${preview.paragraphs} paragraphs`,
+    `Length:         ${plural(preview.words, 'word')} in ${plural(preview.paragraphs, 'paragraph')}`,
     `People:         ${list(preview.people)}`,
     `Places:         ${list(preview.places)}`,
     `Organisations:  ${list(preview.organisations)}`,
