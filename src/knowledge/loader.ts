@@ -313,8 +313,11 @@ function checkSources(sources: KnowledgeSources, loadedAt: Date, cache: YamlCach
   }
   // Warnings never stop a load; they are listed with the problems when there are some, and
   // otherwise found again from the loaded knowledge (report.ts).
-  if (problems.length > 0 || !articleResult?.ok)
-    return { ok: false, problems: articleResult?.ok ? [...problems, ...unusedConceptWarnings(concepts, articleResult.article)] : problems };
+  // A concepts file refused as a whole is not also picked over group by group.
+  if (problems.length > 0 || !articleResult?.ok) {
+    const conceptsRefused = problems.some((p) => p.file === KNOWLEDGE_FILES.concepts && p.entry === undefined);
+    return { ok: false, problems: articleResult?.ok && !conceptsRefused ? [...problems, ...unusedConceptWarnings(concepts, articleResult.article)] : problems };
+  }
 
   const article = articleResult.article;
   return { ok: true, article, complete };
