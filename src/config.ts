@@ -64,16 +64,16 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 const snowflake = z.string().trim().regex(SNOWFLAKE, SNOWFLAKE_HINT);
 
-const snowflakeList = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      : value,
-  z.array(z.string().regex(SNOWFLAKE, SNOWFLAKE_HINT)).default([]),
-);
+/** "a, b,,c" -> ["a", "b", "c"]: a comma-separated variable as the list it means. */
+const commaList = (value: unknown): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : value;
+
+const snowflakeList = z.preprocess(commaList, z.array(z.string().regex(SNOWFLAKE, SNOWFLAKE_HINT)).default([]));
 
 // Checks on the token must never quote it: messages here are fixed strings.
 const token = z
@@ -103,13 +103,7 @@ const folder = (fallback: string) =>
 
 /** Host names or IP addresses, as written in a URL, without scheme, port or path. */
 const hostList = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      : value,
+  commaList,
   z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]*|[\w.-]+)$/i, 'must be a host name or IP address, such as 127.0.0.1 (no scheme, port or path)')).default([]),
 );
 
